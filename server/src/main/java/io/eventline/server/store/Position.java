@@ -1,0 +1,64 @@
+package io.eventline.server.store;
+
+import java.time.Instant;
+
+/**
+ * A position in $all: the partition and the ID of the event's pointer entry in that partition's
+ * log. Clients see it as the opaque text {@code <partition>:<millis>-<sequence>}.
+ * Positions order by (millis, sequence, partition): within a partition that is the log order.
+ */
+public record Position(int partition, long millis, long sequence) implements Comparable<Position> {
+    public Position {
+        if (partition < 0 || millis < 0 || sequence < 0) {
+            throw new IllegalArgumentException("negative position component");
+        }
+    }
+
+    /** Parses a position a client sent; {@code field} names the request field in the error. */
+    public static Position parse(String text, String field) {
+        int colon = text.indexOf(':');
+        int dash = text.indexOf('-', colon + 1);
+        if (colon <= 0 || dash <= colon + 1 || dash == text.length() - 1) {
+            throw new InvalidArgumentException(field, "'" + text + "' is not a position; use one the server returned");
+        }
+        try {
+            return new Position(
+                    Integer.parseInt(text.substring(0, colon)),
+                    Long.parseLong(text.substring(colon + 1, dash)),
+                    Long.parseLong(text.substring(dash + 1)));
+        }
+        catch (IllegalArgumentException e) {
+            throw new InvalidArgumentException(field, "'" + text + "' is not a position; use one the server returned");
+        }
+    }
+
+    /** A log entry ID ("millis-sequence") read back from Redis, in a known partition. */
+    public static Position ofEntryId(int partition, String entryId) {
+        int dash = entryId.indexOf('-');
+        return new Position(partition, Long.parseLong(entryId.substring(0, dash)), Long.parseLong(entryId.substring(dash + 1)));
+    }
+
+    public String entryId() {
+        return millis + "-" + sequence;
+    }
+
+    /** When Redis recorded the event: log entry IDs carry Redis's clock. */
+    public Instant recordedAt() {
+        return Instant.ofEpochMilli(millis);
+    }
+
+    @Override
+    public int compareTo(Position other) {
+        int byMillis = Long.compare(millis, other.millis);
+        if (byMillis != 0) {
+            return byMillis;
+        }
+        int bySequence = Long.compare(sequence, other.sequence);
+        return bySequence != 0 ? bySequence : Integer.compare(partition, other.partition);
+    }
+
+    @Override
+    public String toString() {
+        return partition + ":" + millis + "-" + sequence;
+    }
+}

@@ -1,0 +1,96 @@
+package io.eventline.server.store.append;
+
+import io.eventline.server.redis.RedisScript;
+import io.eventline.server.store.EventEntryCodec;
+import io.eventline.server.store.EventIdConflictException;
+import io.eventline.server.store.ExpectedVersion;
+import io.eventline.server.store.Position;
+import io.eventline.server.store.ProposedEvent;
+import io.eventline.server.store.ScriptReply;
+import io.eventline.server.store.StoreKeys;
+import io.eventline.server.store.StreamDeletedException;
+import io.eventline.server.store.StreamLocation;
+import io.eventline.server.store.WrongExpectedVersionException;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static java.util.Objects.requireNonNull;
+
+/** The append path: validate, then one atomic script that checks, deduplicates and writes. */
+public final class EventAppender {
+    private static final RedisScript APPEND_SCRIPT = RedisScript.fromResource(EventAppender.class, "append.lua");
+
+    private final RedisClusterAsyncCommands<byte[], byte[]> redis;
+    private final StoreKeys keys;
+    private final AppendValidator validator;
+    private final EventEntryCodec codec;
+    private final int dedupWindow;
+
+    public EventAppender(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, AppendValidator validator, EventEntryCodec codec, int dedupWindow) {
+        this.redis = requireNonNull(redis, "redis is null");
+        this.keys = requireNonNull(keys, "keys is null");
+        this.validator = requireNonNull(validator, "validator is null");
+        this.codec = requireNonNull(codec, "codec is null");
+        this.dedupWindow = dedupWindow;
+    }
+
+    public CompletableFuture<AppendResult> append(AppendRequest request) {
+        ValidatedAppend append;
+        try {
+            append = validator.validate(request);
+        }
+        catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        StreamLocation location = keys.locate(append.stream());
+        byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.logKey()};
+        return APPEND_SCRIPT.run(redis, scriptKeys, arguments(append))
+                .thenApply(reply -> toResult(append, location.partition(), new ScriptReply(reply)));
+    }
+
+    private byte[][] arguments(ValidatedAppend append) {
+        List<ProposedEvent> events = append.events();
+        byte[][] args = new byte[5 + events.size() * 5][];
+        args[0] = append.stream().utf8();
+        ExpectedVersion expected = append.expectedVersion();
+        args[1] = ascii(expected.kind());
+        args[2] = ascii(expected instanceof ExpectedVersion.Exact exact ? Long.toString(exact.version()) : "0");
+        args[3] = ascii(Integer.toString(dedupWindow));
+        args[4] = ascii(append.clientChoseIds() ? "1" : "0");
+        int next = 5;
+        for (ProposedEvent event : events) {
+            args[next++] = codec.encodeEventId(event.eventId());
+            args[next++] = event.type().getBytes(StandardCharsets.UTF_8);
+            args[next++] = event.data();
+            args[next++] = event.contentType().getBytes(StandardCharsets.UTF_8);
+            args[next++] = codec.encodeMetadata(event.metadata());
+        }
+        return args;
+    }
+
+    private static AppendResult toResult(ValidatedAppend append, int partition, ScriptReply reply) {
+        String outcome = reply.outcome();
+        String stream = append.stream().value();
+        switch (outcome) {
+            case "OK", "DUP" -> {
+                List<Position> positions = new ArrayList<>(reply.size() - 3);
+                for (int i = 3; i < reply.size(); i++) {
+                    positions.add(Position.ofEntryId(partition, reply.text(i)));
+                }
+                return new AppendResult(reply.number(1), reply.number(2), positions, outcome.equals("DUP"));
+            }
+            case "WRONG" -> throw new WrongExpectedVersionException(stream, append.expectedVersion(), reply.number(1));
+            case "CONFLICT" -> throw new EventIdConflictException(stream);
+            case "DELETED" -> throw new StreamDeletedException(stream);
+            default -> throw new IllegalStateException("append script replied " + outcome);
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,60 @@
+package io.eventline.server.store.read;
+
+import io.eventline.server.store.EventEntryCodec;
+import io.eventline.server.store.InvalidArgumentException;
+import io.eventline.server.store.Position;
+import io.eventline.server.store.StoreKeys;
+import io.eventline.server.store.StreamName;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/** The read path: checks a read request and opens a cursor over one stream or $all. */
+public final class EventReader {
+    private final RedisClusterAsyncCommands<byte[], byte[]> redis;
+    private final StoreKeys keys;
+    private final EventEntryCodec codec;
+    private final Clock clock;
+    private final int pageSize;
+
+    public EventReader(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, Clock clock, int pageSize) {
+        this.redis = requireNonNull(redis, "redis is null");
+        this.keys = requireNonNull(keys, "keys is null");
+        this.codec = requireNonNull(codec, "codec is null");
+        this.clock = requireNonNull(clock, "clock is null");
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("pageSize must be positive");
+        }
+        this.pageSize = pageSize;
+    }
+
+    /** Opens a read; bad input fails here, a missing stream on the cursor's first page. */
+    public ReadCursor open(ReadRequest request) {
+        ReadFilter filter = new ReadFilter(request.eventTypes(), request.until(), request.maxCount());
+        if (request.isAll()) {
+            if (request.fromVersion() != 0) {
+                throw new InvalidArgumentException("from_version", "$all has no versions; use from_position");
+            }
+            Position from = request.fromPosition().isEmpty() ? null : Position.parse(request.fromPosition(), "from_position");
+            if (from != null && from.partition() >= keys.partitions()) {
+                throw new InvalidArgumentException("from_position", "position " + from + " names partition " + from.partition()
+                        + " but this store has " + keys.partitions());
+            }
+            List<PartitionLogCursor> partitions = new ArrayList<>(keys.partitions());
+            for (int partition = 0; partition < keys.partitions(); partition++) {
+                partitions.add(new PartitionLogCursor(redis, partition, keys.logKey(partition), request.direction(),
+                        PartitionLogCursor.startBoundary(partition, request.direction(), from), pageSize));
+            }
+            return new AllReadCursor(redis, codec, keys, partitions, request.direction(), filter, pageSize);
+        }
+        StreamName stream = StreamName.parse(request.stream(), "stream");
+        if (!request.fromPosition().isEmpty()) {
+            throw new InvalidArgumentException("from_position", "from_position applies to $all; read a stream from_version");
+        }
+        return new StreamReadCursor(redis, codec, clock, keys.locate(stream), request.direction(), request.fromVersion(), filter, pageSize);
+    }
+}

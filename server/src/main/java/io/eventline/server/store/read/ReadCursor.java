@@ -1,0 +1,9 @@
+package io.eventline.server.store.read;
+
+import java.util.concurrent.CompletableFuture;
+
+/** A read in progress, pulled one page at a time so the reader sets the pace. */
+public interface ReadCursor {
+    /** The next page; call again only after it completed and was not the last. */
+    CompletableFuture<ReadPage> next();
+}

@@ -1,0 +1,6 @@
+package io.eventline.server.store.read;
+
+public enum ReadDirection {
+    FORWARD,
+    BACKWARD
+}

@@ -1,0 +1,110 @@
+package io.eventline.server.store.read;
+
+import io.eventline.server.store.EventEntryCodec;
+import io.eventline.server.store.RecordedEvent;
+import io.eventline.server.store.StreamLocation;
+import io.eventline.server.store.StreamNotFoundException;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Reads one stream by version: XRANGE/XREVRANGE over {@code 0-<version>} entry IDs. The first page
+ * is fetched together with the stream's meta hash (one pipelined round trip); retention that the
+ * last append has not trimmed yet is applied here, so reads never show an expired event.
+ */
+final class StreamReadCursor implements ReadCursor {
+    private final RedisClusterAsyncCommands<byte[], byte[]> redis;
+    private final EventEntryCodec codec;
+    private final Clock clock;
+    private final StreamLocation location;
+    private final ReadDirection direction;
+    private final ReadFilter filter;
+    private final int pageSize;
+    private long nextVersion;
+    private int fetchSize;
+    private StreamMeta meta;
+
+    StreamReadCursor(RedisClusterAsyncCommands<byte[], byte[]> redis, EventEntryCodec codec, Clock clock, StreamLocation location,
+            ReadDirection direction, long fromVersion, ReadFilter filter, int pageSize) {
+        this.redis = redis;
+        this.codec = codec;
+        this.clock = clock;
+        this.location = location;
+        this.direction = direction;
+        this.filter = filter;
+        this.pageSize = pageSize;
+        this.nextVersion = fromVersion;
+    }
+
+    @Override
+    public CompletableFuture<ReadPage> next() {
+        CompletableFuture<List<StreamMessage<byte[], byte[]>>> entries = fetch().toCompletableFuture();
+        if (meta != null) {
+            return entries.thenApply(this::toPage);
+        }
+        return redis.hmget(location.metaKey(), StreamMeta.FIELDS).toCompletableFuture()
+                .thenCombine(entries, (values, firstEntries) -> {
+                    meta = StreamMeta.of(values);
+                    if (!meta.readable()) {
+                        throw new StreamNotFoundException(location.stream().value(), meta.whyUnreadable());
+                    }
+                    return toPage(firstEntries);
+                });
+    }
+
+    private CompletableFuture<List<StreamMessage<byte[], byte[]>>> fetch() {
+        fetchSize = (int) Math.min(pageSize, filter.fetchHint());
+        Limit limit = Limit.from(fetchSize);
+        if (direction == ReadDirection.FORWARD) {
+            Range.Boundary<String> lower = Range.Boundary.including(codec.entryIdOf(Math.max(1, nextVersion)));
+            return redis.xrange(location.streamKey(), Range.from(lower, Range.Boundary.unbounded()), limit).toCompletableFuture();
+        }
+        Range.Boundary<String> upper = nextVersion == 0 ? Range.Boundary.unbounded() : Range.Boundary.including(codec.entryIdOf(nextVersion));
+        return redis.xrevrange(location.streamKey(), Range.from(Range.Boundary.unbounded(), upper), limit).toCompletableFuture();
+    }
+
+    private ReadPage toPage(List<StreamMessage<byte[], byte[]>> entries) {
+        long firstVisible = meta.firstVisibleVersion();
+        long oldestVisibleMillis = meta.maxAgeMillis() > 0 ? clock.millis() - meta.maxAgeMillis() : Long.MIN_VALUE;
+        List<RecordedEvent> events = new ArrayList<>(entries.size());
+        boolean last = entries.size() < fetchSize;
+        for (StreamMessage<byte[], byte[]> entry : entries) {
+            RecordedEvent event = codec.decode(location.stream(), location.partition(), entry);
+            nextVersion = direction == ReadDirection.FORWARD ? event.version() + 1 : event.version() - 1;
+            long recorded = event.position().millis();
+            if (event.version() < firstVisible || recorded < oldestVisibleMillis) {
+                if (direction == ReadDirection.BACKWARD) {
+                    last = true;
+                    break;
+                }
+                continue;
+            }
+            if (!filter.recordedInTime(recorded)) {
+                if (direction == ReadDirection.FORWARD) {
+                    last = true;
+                    break;
+                }
+                continue;
+            }
+            if (filter.wantsType(event.type())) {
+                events.add(event);
+                filter.took();
+                if (filter.satisfied()) {
+                    last = true;
+                    break;
+                }
+            }
+        }
+        if (nextVersion < 1) {
+            last = true;
+        }
+        return new ReadPage(events, last);
+    }
+}

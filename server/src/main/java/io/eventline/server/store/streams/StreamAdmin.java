@@ -1,0 +1,140 @@
+package io.eventline.server.store.streams;
+
+import io.eventline.server.redis.RedisScript;
+import io.eventline.server.store.EventEntryCodec;
+import io.eventline.server.store.ExpectedVersion;
+import io.eventline.server.store.InvalidArgumentException;
+import io.eventline.server.store.Position;
+import io.eventline.server.store.ScriptReply;
+import io.eventline.server.store.StoreKeys;
+import io.eventline.server.store.StreamDeletedException;
+import io.eventline.server.store.StreamLocation;
+import io.eventline.server.store.StreamName;
+import io.eventline.server.store.StreamNotFoundException;
+import io.eventline.server.store.WrongExpectedVersionException;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+import static java.util.Objects.requireNonNull;
+
+/** Stream management: info, soft and hard delete, retention. */
+public final class StreamAdmin {
+    private static final RedisScript DELETE_SCRIPT = RedisScript.fromResource(StreamAdmin.class, "delete.lua");
+    private static final byte[][] INFO_FIELDS = {ascii("v"), ascii("c"), ascii("d"), ascii("x"), ascii("mc"), ascii("ma")};
+
+    private final RedisClusterAsyncCommands<byte[], byte[]> redis;
+    private final StoreKeys keys;
+    private final EventEntryCodec codec;
+
+    public StreamAdmin(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec) {
+        this.redis = requireNonNull(redis, "redis is null");
+        this.keys = requireNonNull(keys, "keys is null");
+        this.codec = requireNonNull(codec, "codec is null");
+    }
+
+    public CompletableFuture<StreamInfo> info(String streamName) {
+        StreamLocation location;
+        try {
+            location = keys.locate(StreamName.parse(streamName, "stream"));
+        }
+        catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        var meta = redis.hmget(location.metaKey(), INFO_FIELDS).toCompletableFuture();
+        var count = redis.xlen(location.streamKey()).toCompletableFuture();
+        var first = redis.xrange(location.streamKey(), Range.unbounded(), Limit.from(1)).toCompletableFuture();
+        var last = redis.xrevrange(location.streamKey(), Range.unbounded(), Limit.from(1)).toCompletableFuture();
+        return CompletableFuture.allOf(meta, count, first, last).thenApply(ignored -> {
+            List<KeyValue<byte[], byte[]>> values = meta.join();
+            if (!values.get(0).hasValue()) {
+                throw new StreamNotFoundException(streamName, "does not exist");
+            }
+            StreamState state = values.get(3).hasValue() ? StreamState.TOMBSTONED
+                    : values.get(2).hasValue() ? StreamState.SOFT_DELETED : StreamState.ACTIVE;
+            Optional<StreamMessage<byte[], byte[]>> firstEntry = first.join().stream().findFirst();
+            return new StreamInfo(
+                    streamName,
+                    state,
+                    number(values.get(0)),
+                    count.join(),
+                    firstEntry.map(entry -> codec.versionOf(entry.getId())).orElse(0L),
+                    firstEntry.map(entry -> positionOf(location, entry)),
+                    last.join().stream().findFirst().map(entry -> positionOf(location, entry)),
+                    values.get(1).hasValue() ? Optional.of(Instant.ofEpochMilli(number(values.get(1)))) : Optional.empty(),
+                    new Retention(number(values.get(4)), Duration.ofMillis(number(values.get(5)))));
+        });
+    }
+
+    public CompletableFuture<Void> delete(String streamName, ExpectedVersion expected, boolean hard) {
+        StreamLocation location;
+        try {
+            location = keys.locate(StreamName.parse(streamName, "stream"));
+        }
+        catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.snapshotKey()};
+        String expectedVersion = expected instanceof ExpectedVersion.Exact exact ? Long.toString(exact.version()) : "0";
+        return DELETE_SCRIPT.run(redis, scriptKeys, ascii(expected.kind()), ascii(expectedVersion), ascii(hard ? "1" : "0"))
+                .thenAccept(elements -> {
+                    ScriptReply reply = new ScriptReply(elements);
+                    switch (reply.outcome()) {
+                        case "OK" -> {
+                        }
+                        case "WRONG" -> throw new WrongExpectedVersionException(streamName, expected, reply.number(1));
+                        case "DELETED" -> throw new StreamDeletedException(streamName);
+                        case "MISSING" -> throw new StreamNotFoundException(streamName, "has no events to delete");
+                        default -> throw new IllegalStateException("delete script replied " + reply.outcome());
+                    }
+                });
+    }
+
+    /** Sets a stream's retention; the count limit applies at once, the age limit at the next append (reads honour both at once). */
+    public CompletableFuture<Void> setRetention(String streamName, Retention retention) {
+        StreamLocation location;
+        try {
+            location = keys.locate(StreamName.parse(streamName, "stream"));
+            if (retention.maxAge().toMillis() == 0 && !retention.maxAge().isZero()) {
+                throw new InvalidArgumentException("retention.max_age", "max age is below one millisecond");
+            }
+        }
+        catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return redis.hget(location.metaKey(), ascii("x")).toCompletableFuture().thenCompose(tombstone -> {
+            if (tombstone != null) {
+                throw new StreamDeletedException(streamName);
+            }
+            CompletableFuture<?> count = retention.maxCount() > 0
+                    ? redis.hset(location.metaKey(), ascii("mc"), ascii(Long.toString(retention.maxCount()))).toCompletableFuture()
+                            .thenCompose(set -> redis.xtrim(location.streamKey(), retention.maxCount()).toCompletableFuture())
+                    : redis.hdel(location.metaKey(), ascii("mc")).toCompletableFuture();
+            CompletableFuture<?> age = retention.maxAge().isZero()
+                    ? redis.hdel(location.metaKey(), ascii("ma")).toCompletableFuture()
+                    : redis.hset(location.metaKey(), ascii("ma"), ascii(Long.toString(retention.maxAge().toMillis()))).toCompletableFuture();
+            return CompletableFuture.allOf(count, age);
+        });
+    }
+
+    private Position positionOf(StreamLocation location, StreamMessage<byte[], byte[]> entry) {
+        return codec.decode(location.stream(), location.partition(), entry).position();
+    }
+
+    private static long number(KeyValue<byte[], byte[]> value) {
+        return value.hasValue() ? Long.parseLong(new String(value.getValue(), StandardCharsets.US_ASCII)) : 0;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,7 @@
+package io.eventline.server.store.streams;
+
+public enum StreamState {
+    ACTIVE,
+    SOFT_DELETED,
+    TOMBSTONED
+}

@@ -1,0 +1,150 @@
+-- Appends a batch of events to one stream, atomically (DESIGN.md, "Storage in Redis").
+-- KEYS[1] meta hash, KEYS[2] stream, KEYS[3] partition log: one hash slot.
+-- ARGV[1] stream name, ARGV[2] expected kind (any | no_stream | stream_exists | exact),
+-- ARGV[3] expected version (for exact), ARGV[4] dedup window, ARGV[5] 1 when the client chose event ids,
+-- then 5 per event: id (16 bytes), type, data, content type, metadata.
+-- Replies {'OK'|'DUP', first, last, position...}, {'WRONG', actual}, {'CONFLICT', actual}, {'DELETED', actual}.
+-- Everything that can fail is checked before the first write: Redis does not roll a script back.
+local meta_key, stream_key, log_key = KEYS[1], KEYS[2], KEYS[3]
+local name, kind, expected = ARGV[1], ARGV[2], tonumber(ARGV[3])
+local window, client_ids = tonumber(ARGV[4]), ARGV[5] == '1'
+local FIRST, WIDTH = 6, 5
+local count = (#ARGV - FIRST + 1) / WIDTH
+
+local meta = redis.call('HMGET', meta_key, 'v', 'x', 'd', 'mc', 'ma')
+local version = tonumber(meta[1]) or 0
+if meta[2] then
+  return {'DELETED', version}
+end
+local live = version > 0 and not meta[3]
+
+local function request_id(k)
+  return ARGV[FIRST + (k - 1) * WIDTH]
+end
+
+-- Stored entries are {id, {'i', id, 't', type, 'd', data, 'c', ct, 'm', meta, 'p', position}}.
+-- Is the request exactly the stored run starting at entries[from]? Is any request id among entries?
+local function compare(entries, from)
+  local exact = from ~= nil and #entries - from + 1 >= count
+  local stored = {}
+  for _, entry in ipairs(entries) do
+    stored[entry[2][2]] = true
+  end
+  local overlap = false
+  for k = 1, count do
+    if stored[request_id(k)] then
+      overlap = true
+    end
+    if exact and entries[from + k - 1][2][2] ~= request_id(k) then
+      exact = false
+    end
+  end
+  return exact, overlap
+end
+
+local function version_of(entry)
+  return string.match(entry[1], '^0%-(%d+)$')
+end
+
+local function duplicate_reply(entries, from)
+  local reply = {'DUP', version_of(entries[from]), version_of(entries[from + count - 1])}
+  for k = 1, count do
+    reply[3 + k] = entries[from + k - 1][2][12]
+  end
+  return reply
+end
+
+-- A retry of an append with exact(n) lands right after version n.
+local function check_after(n)
+  local entries = redis.call('XRANGE', stream_key, string.format('0-%d', n + 1), string.format('0-%d', n + count))
+  local exact, overlap = compare(entries, 1)
+  if exact then
+    return duplicate_reply(entries, 1)
+  end
+  if overlap then
+    return {'CONFLICT', version}
+  end
+  return {'WRONG', version}
+end
+
+if kind == 'exact' then
+  if version ~= expected then
+    if version > expected and client_ids then
+      return check_after(expected)
+    end
+    return {'WRONG', version}
+  end
+elseif kind == 'no_stream' then
+  if live then
+    if client_ids then
+      return check_after(0)
+    end
+    return {'WRONG', version}
+  end
+else
+  if kind == 'stream_exists' and not live then
+    return {'WRONG', version}
+  end
+  -- Without an expected version a retry is found among the stream's last few events.
+  if live and client_ids and window > 0 then
+    local newest_first = redis.call('XREVRANGE', stream_key, '+', '-', 'COUNT', window)
+    local entries = {}
+    local from = nil
+    for j = #newest_first, 1, -1 do
+      local entry = newest_first[j]
+      entries[#entries + 1] = entry
+      if entry[2][2] == request_id(1) then
+        from = #entries
+      end
+    end
+    local exact, overlap = compare(entries, from)
+    if exact then
+      return duplicate_reply(entries, from)
+    end
+    if overlap then
+      return {'CONFLICT', version}
+    end
+  end
+end
+
+local reply = {'OK', string.format('%d', version + 1), string.format('%d', version + count)}
+for k = 1, count do
+  local base = FIRST + (k - 1) * WIDTH
+  local event_version = string.format('%d', version + k)
+  local position = redis.call('XADD', log_key, '*', 's', name, 'v', event_version, 't', ARGV[base + 1])
+  redis.call('XADD', stream_key, '0-' .. event_version,
+    'i', ARGV[base], 't', ARGV[base + 1], 'd', ARGV[base + 2], 'c', ARGV[base + 3], 'm', ARGV[base + 4], 'p', position)
+  reply[3 + k] = position
+end
+
+local now = tonumber(string.match(reply[4], '^(%d+)'))
+if meta[1] then
+  redis.call('HSET', meta_key, 'v', reply[3])
+else
+  redis.call('HSET', meta_key, 'v', reply[3], 'c', string.format('%d', now))
+end
+if meta[3] then
+  redis.call('HDEL', meta_key, 'd')
+end
+
+-- Retention: keep at most max-count events, and none older than max-age (a bounded step per append).
+if meta[4] then
+  redis.call('XTRIM', stream_key, 'MAXLEN', meta[4])
+end
+if meta[5] then
+  local cutoff = now - tonumber(meta[5])
+  local oldest = redis.call('XRANGE', stream_key, '-', '+', 'COUNT', 100)
+  local keep_from = nil
+  for _, entry in ipairs(oldest) do
+    if tonumber(string.match(entry[2][12], '^(%d+)')) >= cutoff then
+      keep_from = entry[1]
+      break
+    end
+  end
+  if keep_from then
+    redis.call('XTRIM', stream_key, 'MINID', keep_from)
+  elseif #oldest > 0 then
+    redis.call('XTRIM', stream_key, 'MINID', string.format('0-%d', tonumber(version_of(oldest[#oldest])) + 1))
+  end
+end
+return reply

@@ -1,0 +1,27 @@
+-- Deletes a stream if it is at the expected version. KEYS[1] meta, KEYS[2] stream, KEYS[3] snapshot.
+-- ARGV[1] expected kind, ARGV[2] expected version, ARGV[3] '1' for a hard delete (tombstone).
+-- Soft: the events go, the version stays, so a later append continues the numbering.
+-- Replies {'OK'}, {'WRONG', actual}, {'DELETED', actual}, {'MISSING', actual}.
+local meta_key, stream_key, snapshot_key = KEYS[1], KEYS[2], KEYS[3]
+local kind, expected, hard = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
+local meta = redis.call('HMGET', meta_key, 'v', 'x', 'd')
+local version = tonumber(meta[1]) or 0
+if meta[2] then
+  return {'DELETED', version}
+end
+local live = version > 0 and not meta[3]
+if (kind == 'exact' and version ~= expected)
+    or (kind == 'no_stream' and live)
+    or (kind == 'stream_exists' and not live) then
+  return {'WRONG', version}
+end
+if not live and not hard then
+  return {'MISSING', version}
+end
+redis.call('DEL', stream_key, snapshot_key)
+if hard then
+  redis.call('HSET', meta_key, 'v', string.format('%d', version), 'x', '1')
+else
+  redis.call('HSET', meta_key, 'd', '1')
+end
+return {'OK'}
