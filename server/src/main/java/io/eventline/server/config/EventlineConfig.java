@@ -1,0 +1,28 @@
+package io.eventline.server.config;
+
+import static java.util.Objects.requireNonNull;
+
+/** Every module's configuration, read and checked at once so a bad setting fails the start. */
+public record EventlineConfig(GrpcConfig grpc, RedisConfig redis, StoreConfig store) {
+    public EventlineConfig {
+        requireNonNull(grpc, "grpc is null");
+        requireNonNull(redis, "redis is null");
+        requireNonNull(store, "store is null");
+    }
+
+    public static EventlineConfig from(ConfigProperties properties) {
+        EventlineConfig config = new EventlineConfig(GrpcConfig.from(properties), RedisConfig.from(properties), StoreConfig.from(properties));
+        properties.requireAllRecognized();
+        return config;
+    }
+
+    /** The effective configuration for the start-up log, secrets masked. */
+    public String describe() {
+        return "grpc=" + grpc.host() + ":" + grpc.port()
+                + " redis=" + redis.maskedUri().orElse("embedded (data in " + redis.embeddedDataDir().toAbsolutePath() + ", appendfsync " + redis.embeddedAppendFsync() + ")")
+                + " namespace=" + store.namespace()
+                + " partitions=" + store.partitions()
+                + " limits=" + store.limits()
+                + " all-log-retention=" + (store.allLogRetention().isZero() ? "forever" : store.allLogRetention());
+    }
+}

@@ -1,0 +1,32 @@
+package io.eventline.server.config;
+
+import io.eventline.server.store.StoreLimits;
+
+import java.time.Duration;
+
+/** The store's layout in Redis and its per-request limits. */
+public record StoreConfig(
+        String namespace,
+        int partitions,
+        int readPageSize,
+        Duration allLogRetention,
+        StoreLimits limits,
+        int maxSnapshotBytes) {
+    public static StoreConfig from(ConfigProperties properties) {
+        String namespace = properties.getString("store.namespace", "el");
+        if (namespace.isEmpty() || namespace.contains("{") || namespace.contains("}")) {
+            throw properties.fail("store.namespace", "must be non-empty and free of '{' and '}'");
+        }
+        return new StoreConfig(
+                namespace,
+                properties.getInt("store.partitions", 1, 1, 16384),
+                properties.getInt("store.read-page-size", 256, 1, 10_000),
+                properties.getDuration("store.all-log-retention", Duration.ZERO),
+                new StoreLimits(
+                        properties.getInt("limits.max-append-events", 1000, 1, 100_000),
+                        properties.getInt("limits.max-event-bytes", 1024 * 1024, 1, 64 * 1024 * 1024),
+                        properties.getInt("limits.max-append-bytes", 4 * 1024 * 1024, 1, 64 * 1024 * 1024),
+                        properties.getInt("store.dedup-window", 16, 0, 1000)),
+                properties.getInt("limits.max-snapshot-bytes", 4 * 1024 * 1024, 1, 64 * 1024 * 1024));
+    }
+}

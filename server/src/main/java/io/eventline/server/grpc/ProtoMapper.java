@@ -1,0 +1,108 @@
+package io.eventline.server.grpc;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.Timestamp;
+import io.eventline.proto.v1.AppendEventsRequest;
+import io.eventline.proto.v1.AppendEventsResponse;
+import io.eventline.proto.v1.EventData;
+import io.eventline.proto.v1.ReadStreamRequest;
+import io.eventline.server.store.ExpectedVersion;
+import io.eventline.server.store.InvalidArgumentException;
+import io.eventline.server.store.Position;
+import io.eventline.server.store.RecordedEvent;
+import io.eventline.server.store.append.AppendRequest;
+import io.eventline.server.store.append.AppendResult;
+import io.eventline.server.store.append.NewEvent;
+import io.eventline.server.store.read.ReadDirection;
+import io.eventline.server.store.read.ReadRequest;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Translates between the eventline.v1 messages and the store's types. */
+public final class ProtoMapper {
+    public AppendRequest toAppendRequest(AppendEventsRequest request) {
+        List<NewEvent> events = new ArrayList<>(request.getEventsCount());
+        for (EventData event : request.getEventsList()) {
+            events.add(new NewEvent(event.getEventId(), event.getType(), event.getData().toByteArray(), event.getContentType(), event.getMetadataMap()));
+        }
+        return new AppendRequest(request.getStream(), toExpectedVersion(request.getExpectedVersion(), "expected_version"), events);
+    }
+
+    public AppendEventsResponse toAppendResponse(AppendResult result) {
+        AppendEventsResponse.Builder response = AppendEventsResponse.newBuilder()
+                .setFirstVersion(result.firstVersion())
+                .setLastVersion(result.lastVersion())
+                .setRecordedAt(toTimestamp(result.recordedAt()))
+                .setDeduplicated(result.deduplicated());
+        for (Position position : result.positions()) {
+            response.addPositions(position.toString());
+        }
+        return response.build();
+    }
+
+    public ExpectedVersion toExpectedVersion(io.eventline.proto.v1.ExpectedVersion expected, String field) {
+        return switch (expected.getKindCase()) {
+            case ANY, KIND_NOT_SET -> new ExpectedVersion.Any();
+            case NO_STREAM -> new ExpectedVersion.NoStream();
+            case STREAM_EXISTS -> new ExpectedVersion.StreamExists();
+            case EXACT -> new ExpectedVersion.Exact(checkedVersion(expected.getExact(), field + ".exact"));
+        };
+    }
+
+    public ReadRequest toReadRequest(ReadStreamRequest request) {
+        ReadDirection direction = switch (request.getDirection()) {
+            case READ_DIRECTION_UNSPECIFIED, READ_DIRECTION_FORWARD -> ReadDirection.FORWARD;
+            case READ_DIRECTION_BACKWARD -> ReadDirection.BACKWARD;
+            case UNRECOGNIZED -> throw new InvalidArgumentException("direction", "unknown direction " + request.getDirectionValue());
+        };
+        return new ReadRequest(
+                request.getStream(),
+                direction,
+                checkedVersion(request.getFromVersion(), "from_version"),
+                request.getFromPosition(),
+                checkedVersion(request.getMaxCount(), "max_count"),
+                request.hasUntil() ? Optional.of(toInstant(request.getUntil(), "until")) : Optional.empty(),
+                Set.copyOf(request.getEventTypesList()));
+    }
+
+    public io.eventline.proto.v1.RecordedEvent toProto(RecordedEvent event) {
+        return io.eventline.proto.v1.RecordedEvent.newBuilder()
+                .setStream(event.stream().value())
+                .setVersion(event.version())
+                .setPosition(event.position().toString())
+                .setEventId(event.eventId().toString())
+                .setType(event.type())
+                .setData(ByteString.copyFrom(event.data()))
+                .setContentType(event.contentType())
+                .putAllMetadata(event.metadata())
+                .setRecordedAt(toTimestamp(event.recordedAt()))
+                .build();
+    }
+
+    public Timestamp toTimestamp(Instant instant) {
+        return Timestamp.newBuilder().setSeconds(instant.getEpochSecond()).setNanos(instant.getNano()).build();
+    }
+
+    public Instant toInstant(Timestamp timestamp, String field) {
+        if (timestamp.getNanos() < 0 || timestamp.getNanos() > 999_999_999) {
+            throw new InvalidArgumentException(field, "nanos must be between 0 and 999,999,999");
+        }
+        // the range google.protobuf.Timestamp allows: years 0001 to 9999
+        if (timestamp.getSeconds() < -62_135_596_800L || timestamp.getSeconds() > 253_402_300_799L) {
+            throw new InvalidArgumentException(field, "seconds are outside years 0001 to 9999");
+        }
+        return Instant.ofEpochSecond(timestamp.getSeconds(), timestamp.getNanos());
+    }
+
+    /** uint64 values above Long.MAX_VALUE arrive negative in Java. */
+    private static long checkedVersion(long value, String field) {
+        if (value < 0) {
+            throw new InvalidArgumentException(field, "value is too large");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,91 @@
+package io.eventline.server.grpc;
+
+import io.eventline.proto.v1.ReadStreamResponse;
+import io.eventline.server.store.RecordedEvent;
+import io.eventline.server.store.read.ReadCursor;
+import io.eventline.server.store.read.ReadPage;
+import io.grpc.stub.ServerCallStreamObserver;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One ReadStream call: fetches a page only while the client can take more (isReady), so a slow
+ * reader holds at most one page in the server; cancellation stops it.
+ */
+final class ReadStreamCall {
+    /** Keeps each response well under the 4 MiB a default gRPC client accepts. */
+    static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+
+    private final ReadCursor cursor;
+    private final ServerCallStreamObserver<ReadStreamResponse> observer;
+    private final ProtoMapper mapper;
+    private final StatusMapper statusMapper;
+    private boolean fetching;
+    private boolean finished;
+
+    ReadStreamCall(ReadCursor cursor, ServerCallStreamObserver<ReadStreamResponse> observer, ProtoMapper mapper, StatusMapper statusMapper) {
+        this.cursor = requireNonNull(cursor, "cursor is null");
+        this.observer = requireNonNull(observer, "observer is null");
+        this.mapper = requireNonNull(mapper, "mapper is null");
+        this.statusMapper = requireNonNull(statusMapper, "statusMapper is null");
+    }
+
+    void start() {
+        observer.setOnCancelHandler(this::cancelled);
+        observer.setOnReadyHandler(this::pump);
+        pump();
+    }
+
+    private synchronized void cancelled() {
+        finished = true;
+    }
+
+    private synchronized void pump() {
+        // onReady can fire while a fetch is under way, or after the end: both are no-ops
+        if (fetching || finished || !observer.isReady()) {
+            return;
+        }
+        fetching = true;
+        cursor.next().whenComplete(this::onPage);
+    }
+
+    private void onPage(ReadPage page, Throwable error) {
+        synchronized (this) {
+            fetching = false;
+            if (finished) {
+                return;
+            }
+            if (error != null) {
+                finished = true;
+                observer.onError(statusMapper.toStatus(error));
+                return;
+            }
+            send(page);
+            if (page.last()) {
+                finished = true;
+                observer.onCompleted();
+                return;
+            }
+        }
+        pump();
+    }
+
+    private void send(ReadPage page) {
+        ReadStreamResponse.Builder response = ReadStreamResponse.newBuilder();
+        int bytes = 0;
+        for (RecordedEvent event : page.events()) {
+            io.eventline.proto.v1.RecordedEvent proto = mapper.toProto(event);
+            int size = proto.getSerializedSize();
+            if (bytes > 0 && bytes + size > MAX_RESPONSE_BYTES) {
+                observer.onNext(response.build());
+                response = ReadStreamResponse.newBuilder();
+                bytes = 0;
+            }
+            response.addEvents(proto);
+            bytes += size;
+        }
+        if (response.getEventsCount() > 0) {
+            observer.onNext(response.build());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.eventline.server.grpc;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import io.eventline.server.store.EventIdConflictException;
+import io.eventline.server.store.FailedPreconditionException;
+import io.eventline.server.store.InvalidArgumentException;
+import io.eventline.server.store.SnapshotNotFoundException;
+import io.eventline.server.store.StreamDeletedException;
+import io.eventline.server.store.StreamNotFoundException;
+import io.eventline.server.store.WrongExpectedVersionException;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.concurrent.CompletionException;
+
+/** Turns store errors into gRPC statuses with rich details; anything unexpected is logged and INTERNAL. */
+public final class StatusMapper {
+    static final String DOMAIN = "eventline.io";
+    private static final Logger log = LoggerFactory.getLogger(StatusMapper.class);
+
+    public StatusRuntimeException toStatus(Throwable error) {
+        Throwable cause = unwrap(error);
+        if (cause instanceof StatusRuntimeException status) {
+            return status;
+        }
+        if (cause instanceof InvalidArgumentException invalid) {
+            BadRequest badRequest = BadRequest.newBuilder()
+                    .addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                            .setField(invalid.field())
+                            .setDescription(invalid.getMessage()))
+                    .build();
+            return rich(Code.INVALID_ARGUMENT, invalid.getMessage(), Any.pack(badRequest));
+        }
+        if (cause instanceof WrongExpectedVersionException wrong) {
+            ErrorInfo info = ErrorInfo.newBuilder()
+                    .setReason("WRONG_EXPECTED_VERSION")
+                    .setDomain(DOMAIN)
+                    .putMetadata("stream", wrong.stream())
+                    .putMetadata("expected", wrong.expected().describe())
+                    .putMetadata("actual", Long.toString(wrong.actual()))
+                    .build();
+            return rich(Code.ABORTED, wrong.getMessage(), Any.pack(info));
+        }
+        if (cause instanceof EventIdConflictException conflict) {
+            return rich(Code.ALREADY_EXISTS, conflict.getMessage(), Any.pack(reason("EVENT_ID_CONFLICT", conflict.stream())));
+        }
+        if (cause instanceof StreamDeletedException deleted) {
+            return rich(Code.FAILED_PRECONDITION, deleted.getMessage(), Any.pack(reason("STREAM_DELETED", deleted.stream())));
+        }
+        if (cause instanceof StreamNotFoundException || cause instanceof SnapshotNotFoundException) {
+            return Status.NOT_FOUND.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof FailedPreconditionException) {
+            return Status.FAILED_PRECONDITION.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof RedisConnectionException || cause instanceof RedisCommandTimeoutException) {
+            log.warn("Redis unavailable: {}", cause.toString());
+            return Status.UNAVAILABLE.withDescription("the event store's Redis is unavailable; retry").withCause(cause).asRuntimeException();
+        }
+        log.error("Unexpected error", cause);
+        return Status.INTERNAL.withDescription("internal error: " + cause).withCause(cause).asRuntimeException();
+    }
+
+    private static ErrorInfo reason(String reason, String stream) {
+        return ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).putMetadata("stream", stream).build();
+    }
+
+    private static StatusRuntimeException rich(Code code, String message, Any detail) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(code.getNumber())
+                .setMessage(message)
+                .addDetails(detail)
+                .build());
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        Throwable cause = error;
+        while (cause instanceof CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+}

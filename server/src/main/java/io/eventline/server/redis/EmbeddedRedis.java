@@ -1,0 +1,146 @@
+package io.eventline.server.redis;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * A private redis-server child process on 127.0.0.1, with AOF persistence in a data directory, so
+ * the server runs with no Redis to set up. Stopping it sends SIGTERM, on which Redis flushes the AOF.
+ */
+public final class EmbeddedRedis implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+
+    private final Process process;
+    private final int port;
+    private final Path binary;
+
+    private EmbeddedRedis(Process process, int port, Path binary) {
+        this.process = process;
+        this.port = port;
+        this.binary = binary;
+    }
+
+    /**
+     * Starts redis-server and waits until it accepts connections.
+     *
+     * @param port 0 to pick a free port
+     * @param appendFsync always, everysec or no
+     * @param streamNodeMaxBytes listpack node size for streams; 0 keeps Redis's default
+     */
+    public static EmbeddedRedis start(Path binary, Path dataDirectory, int port, String appendFsync, int streamNodeMaxBytes) {
+        requireNonNull(binary, "binary is null");
+        try {
+            Files.createDirectories(dataDirectory);
+            int chosenPort = port == 0 ? freePort() : port;
+            List<String> command = new ArrayList<>(List.of(
+                    binary.toString(),
+                    "--port", Integer.toString(chosenPort),
+                    "--bind", "127.0.0.1",
+                    "--dir", dataDirectory.toAbsolutePath().toString(),
+                    "--appendonly", "yes",
+                    "--appendfsync", appendFsync,
+                    "--save", "",
+                    "--daemonize", "no",
+                    "--protected-mode", "yes"));
+            if (streamNodeMaxBytes > 0) {
+                command.addAll(List.of("--stream-node-max-bytes", Integer.toString(streamNodeMaxBytes)));
+            }
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            CountDownLatch ready = new CountDownLatch(1);
+            List<String> output = new ArrayList<>();
+            Thread reader = new Thread(() -> pipeOutput(process, ready, output), "embedded-redis-" + chosenPort);
+            reader.setDaemon(true);
+            reader.start();
+            if (!ready.await(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("redis-server " + binary + " did not become ready on port " + chosenPort
+                        + "; its output: " + String.join(" | ", snapshot(output)));
+            }
+            log.info("Started embedded Redis {} on 127.0.0.1:{} (AOF on, appendfsync {}, data in {})",
+                    binary, chosenPort, appendFsync, dataDirectory.toAbsolutePath());
+            return new EmbeddedRedis(process, chosenPort, binary);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("cannot start redis-server " + binary, e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while starting redis-server", e);
+        }
+    }
+
+    public String uri() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path binary() {
+        return binary;
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                log.warn("Embedded Redis on port {} did not stop in 20 s; killing it", port);
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+        log.info("Stopped embedded Redis on port {}", port);
+    }
+
+    private static void pipeOutput(Process process, CountDownLatch ready, List<String> output) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (ready.getCount() > 0) {
+                    synchronized (output) {
+                        output.add(line);
+                    }
+                    if (line.contains("Ready to accept connections")) {
+                        ready.countDown();
+                    }
+                }
+                log.debug("redis: {}", line);
+            }
+        }
+        catch (IOException e) {
+            log.debug("embedded Redis output closed", e);
+        }
+    }
+
+    private static List<String> snapshot(List<String> output) {
+        synchronized (output) {
+            return List.copyOf(output);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

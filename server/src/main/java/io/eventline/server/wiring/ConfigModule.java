@@ -1,0 +1,26 @@
+package io.eventline.server.wiring;
+
+import com.google.inject.AbstractModule;
+import io.eventline.server.config.EventlineConfig;
+import io.eventline.server.config.GrpcConfig;
+import io.eventline.server.config.RedisConfig;
+import io.eventline.server.config.StoreConfig;
+
+import static java.util.Objects.requireNonNull;
+
+/** Binds each module's configuration. */
+public final class ConfigModule extends AbstractModule {
+    private final EventlineConfig config;
+
+    public ConfigModule(EventlineConfig config) {
+        this.config = requireNonNull(config, "config is null");
+    }
+
+    @Override
+    protected void configure() {
+        bind(EventlineConfig.class).toInstance(config);
+        bind(GrpcConfig.class).toInstance(config.grpc());
+        bind(RedisConfig.class).toInstance(config.redis());
+        bind(StoreConfig.class).toInstance(config.store());
+    }
+}
