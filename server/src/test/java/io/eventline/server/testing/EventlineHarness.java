@@ -1,0 +1,101 @@
+package io.eventline.server.testing;
+
+import io.eventline.proto.v1.EventStoreServiceGrpc;
+import io.eventline.proto.v1.StreamServiceGrpc;
+import io.eventline.server.grpc.EventStoreGrpcService;
+import io.eventline.server.grpc.EventlineGrpcServer;
+import io.eventline.server.grpc.ProtoMapper;
+import io.eventline.server.grpc.StatusMapper;
+import io.eventline.server.grpc.StreamGrpcService;
+import io.eventline.server.grpc.UnaryResponder;
+import io.eventline.server.redis.RedisConnection;
+import io.eventline.server.store.EventEntryCodec;
+import io.eventline.server.store.StoreKeys;
+import io.eventline.server.store.StoreLimits;
+import io.eventline.server.store.append.AppendValidator;
+import io.eventline.server.store.append.EventAppender;
+import io.eventline.server.store.read.EventReader;
+import io.eventline.server.store.streams.SnapshotStore;
+import io.eventline.server.store.streams.StreamAdmin;
+import io.grpc.ManagedChannel;
+import io.grpc.inprocess.InProcessChannelBuilder;
+import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.protobuf.services.HealthStatusManager;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The store and its gRPC services wired by hand (no Guice) on a fresh namespace of a real Redis,
+ * served in-process. Small limits make the limit checks cheap to reach.
+ */
+public final class EventlineHarness implements AutoCloseable {
+    public static final StoreLimits LIMITS = new StoreLimits(100, 64 * 1024, 256 * 1024, 16);
+    public static final int PAGE_SIZE = 64;
+
+    private final RedisConnection redis;
+    private final String namespace;
+    private final EventlineGrpcServer server;
+    private final ManagedChannel channel;
+    private final MutableClock clock = new MutableClock();
+
+    private EventlineHarness(TestRedis testRedis, int partitions) {
+        this.redis = testRedis.connect();
+        this.namespace = testRedis.newNamespace();
+        StoreKeys keys = new StoreKeys(namespace, partitions);
+        EventEntryCodec codec = new EventEntryCodec();
+        ProtoMapper mapper = new ProtoMapper();
+        StatusMapper statusMapper = new StatusMapper();
+        UnaryResponder responder = new UnaryResponder(statusMapper);
+        var commands = redis.commands();
+        EventStoreGrpcService eventStore = new EventStoreGrpcService(
+                new EventAppender(commands, keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow()),
+                new EventReader(commands, keys, codec, clock, PAGE_SIZE),
+                mapper, statusMapper, responder);
+        StreamGrpcService streams = new StreamGrpcService(new StreamAdmin(commands, keys, codec), new SnapshotStore(commands, keys, 64 * 1024), mapper, responder);
+        String serverName = InProcessServerBuilder.generateName();
+        this.server = new EventlineGrpcServer(InProcessServerBuilder.forName(serverName), List.of(eventStore, streams), new HealthStatusManager());
+        server.start();
+        this.channel = InProcessChannelBuilder.forName(serverName).build();
+    }
+
+    public static EventlineHarness start(TestRedis redis) {
+        return new EventlineHarness(redis, 1);
+    }
+
+    public static EventlineHarness start(TestRedis redis, int partitions) {
+        return new EventlineHarness(redis, partitions);
+    }
+
+    public EventStoreServiceGrpc.EventStoreServiceBlockingStub events() {
+        return EventStoreServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    public EventStoreServiceGrpc.EventStoreServiceStub asyncEvents() {
+        return EventStoreServiceGrpc.newStub(channel);
+    }
+
+    public StreamServiceGrpc.StreamServiceBlockingStub streams() {
+        return StreamServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    public String namespace() {
+        return namespace;
+    }
+
+    public RedisConnection redis() {
+        return redis;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        server.stop(Duration.ofSeconds(5));
+        redis.close();
+    }
+}
