@@ -7,15 +7,10 @@ import io.eventline.proto.v1.AppendEventsResponse;
 import io.eventline.proto.v1.EventData;
 import io.eventline.proto.v1.GetStreamInfoRequest;
 import io.eventline.proto.v1.RecordedEvent;
-import io.eventline.server.testing.EventlineHarness;
-import io.eventline.server.testing.RedisExtension;
-import io.eventline.server.testing.TestRedis;
+import io.eventline.server.testing.HarnessTest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -44,20 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(RedisExtension.class)
-class AppendEventsTest {
-    private EventlineHarness eventline;
-
-    @BeforeEach
-    void start(TestRedis redis) {
-        eventline = EventlineHarness.start(redis);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        eventline.close();
-    }
-
+class AppendEventsTest extends HarnessTest {
     @Test
     void noStreamCreatesTheStreamAtVersionOne() {
         AppendEventsResponse response = eventline.events().appendEvents(append("order-1", noStream(),

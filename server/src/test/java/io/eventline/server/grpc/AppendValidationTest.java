@@ -5,14 +5,10 @@ import io.eventline.proto.v1.AppendEventsRequest;
 import io.eventline.proto.v1.EventData;
 import io.eventline.proto.v1.ReadStreamRequest;
 import io.eventline.server.testing.EventlineHarness;
-import io.eventline.server.testing.RedisExtension;
-import io.eventline.server.testing.TestRedis;
+import io.eventline.server.testing.HarnessTest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -28,20 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Every bad input is INVALID_ARGUMENT naming the field, and nothing reaches Redis. */
-@ExtendWith(RedisExtension.class)
-class AppendValidationTest {
-    private EventlineHarness eventline;
-
-    @BeforeEach
-    void start(TestRedis redis) {
-        eventline = EventlineHarness.start(redis);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        eventline.close();
-    }
-
+class AppendValidationTest extends HarnessTest {
     @Test
     void emptyStreamName() {
         assertRefused("stream", append("", any(), event("A")));

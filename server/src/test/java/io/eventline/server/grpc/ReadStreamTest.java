@@ -7,13 +7,10 @@ import io.eventline.proto.v1.ReadDirection;
 import io.eventline.proto.v1.ReadStreamResponse;
 import io.eventline.proto.v1.RecordedEvent;
 import io.eventline.server.testing.EventlineHarness;
-import io.eventline.server.testing.RedisExtension;
+import io.eventline.server.testing.HarnessTest;
 import io.eventline.server.testing.TestRedis;
 import io.grpc.Status;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -32,25 +29,12 @@ import static io.eventline.server.testing.Fixtures.versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@ExtendWith(RedisExtension.class)
-class ReadStreamTest {
+class ReadStreamTest extends HarnessTest {
     /** Positions "partition:millis-sequence" order by (millis, sequence, partition). */
     private static final java.util.Comparator<String> POSITION_ORDER = java.util.Comparator
             .<String>comparingLong(position -> Long.parseLong(position.substring(position.indexOf(':') + 1, position.indexOf('-'))))
             .thenComparingLong(position -> Long.parseLong(position.substring(position.indexOf('-') + 1)))
             .thenComparingInt(position -> Integer.parseInt(position.substring(0, position.indexOf(':'))));
-
-    private EventlineHarness eventline;
-
-    @BeforeEach
-    void start(TestRedis redis) {
-        eventline = EventlineHarness.start(redis);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        eventline.close();
-    }
 
     @Test
     void readsForwardFromAVersionWithAMaxCount() {

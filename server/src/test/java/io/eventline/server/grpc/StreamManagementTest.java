@@ -13,15 +13,10 @@ import io.eventline.proto.v1.SetStreamRetentionRequest;
 import io.eventline.proto.v1.Snapshot;
 import io.eventline.proto.v1.StreamRetention;
 import io.eventline.proto.v1.StreamState;
-import io.eventline.server.testing.EventlineHarness;
-import io.eventline.server.testing.RedisExtension;
-import io.eventline.server.testing.TestRedis;
+import io.eventline.server.testing.HarnessTest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -39,20 +34,7 @@ import static io.eventline.server.testing.Fixtures.types;
 import static io.eventline.server.testing.Fixtures.versions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-@ExtendWith(RedisExtension.class)
-class StreamManagementTest {
-    private EventlineHarness eventline;
-
-    @BeforeEach
-    void start(TestRedis redis) {
-        eventline = EventlineHarness.start(redis);
-    }
-
-    @AfterEach
-    void stop() throws InterruptedException {
-        eventline.close();
-    }
-
+class StreamManagementTest extends HarnessTest {
     @Test
     void infoDescribesAStream() {
         var appended = eventline.events().appendEvents(append("order-1", any(), event("A"), event("B"), event("C")));

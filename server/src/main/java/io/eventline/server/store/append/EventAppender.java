@@ -1,6 +1,7 @@
 package io.eventline.server.store.append;
 
 import io.eventline.server.redis.RedisScript;
+import io.eventline.server.store.Attempt;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.EventIdConflictException;
 import io.eventline.server.store.ExpectedVersion;
@@ -39,13 +40,10 @@ public final class EventAppender {
     }
 
     public CompletableFuture<AppendResult> append(AppendRequest request) {
-        ValidatedAppend append;
-        try {
-            append = validator.validate(request);
-        }
-        catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return Attempt.async(() -> append(validator.validate(request)));
+    }
+
+    private CompletableFuture<AppendResult> append(ValidatedAppend append) {
         StreamLocation location = keys.locate(append.stream());
         byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.logKey()};
         return APPEND_SCRIPT.run(redis, scriptKeys, arguments(append))

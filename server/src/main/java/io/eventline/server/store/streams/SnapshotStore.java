@@ -1,6 +1,7 @@
 package io.eventline.server.store.streams;
 
 import io.eventline.server.redis.RedisScript;
+import io.eventline.server.store.Attempt;
 import io.eventline.server.store.FailedPreconditionException;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.ScriptReply;
@@ -36,9 +37,8 @@ public final class SnapshotStore {
     }
 
     public CompletableFuture<Void> save(String streamName, long version, byte[] data, String contentType) {
-        StreamLocation location;
-        try {
-            location = keys.locate(StreamName.parse(streamName, "stream"));
+        return Attempt.async(() -> {
+            StreamLocation location = keys.locate(StreamName.parse(streamName, "stream"));
             if (version < 1) {
                 throw new InvalidArgumentException("version", "a snapshot is of a version of at least 1");
             }
@@ -46,10 +46,12 @@ public final class SnapshotStore {
                 throw new InvalidArgumentException("data", "snapshot is " + data.length
                         + " bytes; the limit is " + maxSnapshotBytes);
             }
-        }
-        catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+            return save(location, version, data, contentType);
+        });
+    }
+
+    private CompletableFuture<Void> save(StreamLocation location, long version, byte[] data, String contentType) {
+        String streamName = location.stream().value();
         byte[][] scriptKeys = {location.metaKey(), location.snapshotKey()};
         return SAVE_SCRIPT.run(redis, scriptKeys, ascii(Long.toString(version)), data, contentType.getBytes(StandardCharsets.UTF_8))
                 .thenAccept(elements -> {
@@ -69,14 +71,10 @@ public final class SnapshotStore {
     }
 
     public CompletableFuture<Snapshot> load(String streamName) {
-        StreamLocation location;
-        try {
-            location = keys.locate(StreamName.parse(streamName, "stream"));
-        }
-        catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
-        return redis.hmget(location.snapshotKey(), FIELDS).toCompletableFuture().thenApply(values -> toSnapshot(streamName, values));
+        return Attempt.async(() -> {
+            StreamLocation location = keys.locate(StreamName.parse(streamName, "stream"));
+            return redis.hmget(location.snapshotKey(), FIELDS).toCompletableFuture().thenApply(values -> toSnapshot(streamName, values));
+        });
     }
 
     private static Snapshot toSnapshot(String streamName, List<KeyValue<byte[], byte[]>> values) {

@@ -1,6 +1,7 @@
 package io.eventline.server.store.streams;
 
 import io.eventline.server.redis.RedisScript;
+import io.eventline.server.store.Attempt;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.ExpectedVersion;
 import io.eventline.server.store.InvalidArgumentException;
@@ -43,13 +44,11 @@ public final class StreamAdmin {
     }
 
     public CompletableFuture<StreamInfo> info(String streamName) {
-        StreamLocation location;
-        try {
-            location = keys.locate(StreamName.parse(streamName, "stream"));
-        }
-        catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return Attempt.async(() -> info(keys.locate(StreamName.parse(streamName, "stream"))));
+    }
+
+    private CompletableFuture<StreamInfo> info(StreamLocation location) {
+        String streamName = location.stream().value();
         var meta = redis.hmget(location.metaKey(), INFO_FIELDS).toCompletableFuture();
         var count = redis.xlen(location.streamKey()).toCompletableFuture();
         var first = redis.xrange(location.streamKey(), Range.unbounded(), Limit.from(1)).toCompletableFuture();
@@ -76,13 +75,11 @@ public final class StreamAdmin {
     }
 
     public CompletableFuture<Void> delete(String streamName, ExpectedVersion expected, boolean hard) {
-        StreamLocation location;
-        try {
-            location = keys.locate(StreamName.parse(streamName, "stream"));
-        }
-        catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+        return Attempt.async(() -> delete(keys.locate(StreamName.parse(streamName, "stream")), expected, hard));
+    }
+
+    private CompletableFuture<Void> delete(StreamLocation location, ExpectedVersion expected, boolean hard) {
+        String streamName = location.stream().value();
         byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.snapshotKey()};
         String expectedVersion = expected instanceof ExpectedVersion.Exact exact ? Long.toString(exact.version()) : "0";
         return DELETE_SCRIPT.run(redis, scriptKeys, ascii(expected.kind()), ascii(expectedVersion), ascii(hard ? "1" : "0"))
@@ -101,16 +98,16 @@ public final class StreamAdmin {
 
     /** Sets a stream's retention; the count limit applies at once, the age limit at the next append (reads honour both at once). */
     public CompletableFuture<Void> setRetention(String streamName, Retention retention) {
-        StreamLocation location;
-        try {
-            location = keys.locate(StreamName.parse(streamName, "stream"));
+        return Attempt.async(() -> {
             if (retention.maxAge().toMillis() == 0 && !retention.maxAge().isZero()) {
                 throw new InvalidArgumentException("retention.max_age", "max age is below one millisecond");
             }
-        }
-        catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
-        }
+            return setRetention(keys.locate(StreamName.parse(streamName, "stream")), retention);
+        });
+    }
+
+    private CompletableFuture<Void> setRetention(StreamLocation location, Retention retention) {
+        String streamName = location.stream().value();
         return redis.hget(location.metaKey(), ascii("x")).toCompletableFuture().thenCompose(tombstone -> {
             if (tombstone != null) {
                 throw new StreamDeletedException(streamName);
