@@ -1,5 +1,6 @@
 package io.eventline.server.testing;
 
+import io.eventline.proto.v1.ConsumerGroupServiceGrpc;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.StreamServiceGrpc;
 import io.eventline.server.grpc.EventStoreGrpcService;
@@ -74,6 +75,10 @@ public final class EventlineHarness implements AutoCloseable {
 
     public EventStoreServiceGrpc.EventStoreServiceStub asyncEvents() {
         return EventStoreServiceGrpc.newStub(channel);
+    }
+
+    public ConsumerGroupServiceGrpc.ConsumerGroupServiceBlockingStub groups() {
+        return ConsumerGroupServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
     public StreamServiceGrpc.StreamServiceBlockingStub streams() {
