@@ -3,15 +3,17 @@ package io.eventline.server.config;
 import static java.util.Objects.requireNonNull;
 
 /** Every module's configuration, read and checked at once so a bad setting fails the start. */
-public record EventlineConfig(GrpcConfig grpc, RedisConfig redis, StoreConfig store) {
+public record EventlineConfig(GrpcConfig grpc, RedisConfig redis, StoreConfig store, SubscriptionConfig subscriptions) {
     public EventlineConfig {
         requireNonNull(grpc, "grpc is null");
         requireNonNull(redis, "redis is null");
         requireNonNull(store, "store is null");
+        requireNonNull(subscriptions, "subscriptions is null");
     }
 
     public static EventlineConfig from(ConfigProperties properties) {
-        EventlineConfig config = new EventlineConfig(GrpcConfig.from(properties), RedisConfig.from(properties), StoreConfig.from(properties));
+        EventlineConfig config = new EventlineConfig(GrpcConfig.from(properties), RedisConfig.from(properties), StoreConfig.from(properties),
+                SubscriptionConfig.from(properties));
         properties.requireAllRecognized();
         return config;
     }

@@ -1,13 +1,22 @@
 package io.eventline.server.grpc;
 
+import io.eventline.proto.v1.AckRequest;
+import io.eventline.proto.v1.AckResponse;
 import io.eventline.proto.v1.AppendEventsRequest;
 import io.eventline.proto.v1.AppendEventsResponse;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
+import io.eventline.proto.v1.NackRequest;
+import io.eventline.proto.v1.NackResponse;
 import io.eventline.proto.v1.ReadStreamRequest;
 import io.eventline.proto.v1.ReadStreamResponse;
+import io.eventline.proto.v1.SubscribeRequest;
+import io.eventline.proto.v1.SubscribeResponse;
+import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.append.EventAppender;
 import io.eventline.server.store.read.EventReader;
 import io.eventline.server.store.read.ReadCursor;
+import io.eventline.server.store.subscribe.DeliverySettler;
+import io.eventline.server.store.subscribe.SubscriptionManager;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import jakarta.inject.Inject;
@@ -18,14 +27,19 @@ import static java.util.Objects.requireNonNull;
 public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStoreServiceImplBase {
     private final EventAppender appender;
     private final EventReader reader;
+    private final SubscriptionManager subscriptions;
+    private final DeliverySettler settler;
     private final ProtoMapper mapper;
     private final StatusMapper statusMapper;
     private final UnaryResponder responder;
 
     @Inject
-    public EventStoreGrpcService(EventAppender appender, EventReader reader, ProtoMapper mapper, StatusMapper statusMapper, UnaryResponder responder) {
+    public EventStoreGrpcService(EventAppender appender, EventReader reader, SubscriptionManager subscriptions, DeliverySettler settler,
+            ProtoMapper mapper, StatusMapper statusMapper, UnaryResponder responder) {
         this.appender = requireNonNull(appender, "appender is null");
         this.reader = requireNonNull(reader, "reader is null");
+        this.subscriptions = requireNonNull(subscriptions, "subscriptions is null");
+        this.settler = requireNonNull(settler, "settler is null");
         this.mapper = requireNonNull(mapper, "mapper is null");
         this.statusMapper = requireNonNull(statusMapper, "statusMapper is null");
         this.responder = requireNonNull(responder, "responder is null");
@@ -47,5 +61,42 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
             return;
         }
         new ReadStreamCall(cursor, (ServerCallStreamObserver<ReadStreamResponse>) observer, mapper, statusMapper).start();
+    }
+
+    @Override
+    public void subscribe(SubscribeRequest request, StreamObserver<SubscribeResponse> observer) {
+        io.eventline.server.store.subscribe.SubscribeRequest subscribeRequest;
+        try {
+            subscribeRequest = mapper.toSubscribeRequest(request);
+        }
+        catch (RuntimeException e) {
+            observer.onError(statusMapper.toStatus(e));
+            return;
+        }
+        new SubscribeCall((ServerCallStreamObserver<SubscribeResponse>) observer, mapper, statusMapper).start(subscriptions, subscribeRequest);
+    }
+
+    @Override
+    public void ack(AckRequest request, StreamObserver<AckResponse> observer) {
+        responder.respond(observer, () -> settler.ack(request.getGroup(), request.getAckIdsList()), done -> AckResponse.getDefaultInstance());
+    }
+
+    @Override
+    public void nack(NackRequest request, StreamObserver<NackResponse> observer) {
+        responder.respond(observer, () -> settler.nack(request.getGroup(), request.getAckIdsList(), toAction(request),
+                java.time.Duration.ofSeconds(request.getRetryDelay().getSeconds(), request.getRetryDelay().getNanos()), request.getReason()),
+                done -> NackResponse.getDefaultInstance());
+    }
+
+    private static DeliverySettler.NackAction toAction(NackRequest request) {
+        if (request.getRetryDelay().getSeconds() < 0 || request.getRetryDelay().getNanos() < 0) {
+            throw new InvalidArgumentException("retry_delay", "must not be negative");
+        }
+        return switch (request.getAction()) {
+            case NACK_ACTION_RETRY -> DeliverySettler.NackAction.RETRY;
+            case NACK_ACTION_PARK -> DeliverySettler.NackAction.PARK;
+            case NACK_ACTION_SKIP -> DeliverySettler.NackAction.SKIP;
+            case NACK_ACTION_UNSPECIFIED, UNRECOGNIZED -> throw new InvalidArgumentException("action", "choose NACK_ACTION_RETRY, NACK_ACTION_PARK or NACK_ACTION_SKIP");
+        };
     }
 }

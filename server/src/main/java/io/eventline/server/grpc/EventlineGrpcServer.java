@@ -46,10 +46,14 @@ public final class EventlineGrpcServer {
         return server.getPort();
     }
 
-    /** Stops taking calls, lets the running ones finish within {@code timeout}, then cancels the rest. */
-    public void stop(Duration timeout) {
+    /**
+     * Stops taking calls, ends the long-lived ones with {@code endStreams} (subscriptions), lets the
+     * running ones finish within {@code timeout}, then cancels the rest.
+     */
+    public void stop(Duration timeout, Runnable endStreams) {
         health.enterTerminalState();
         server.shutdown();
+        endStreams.run();
         try {
             if (!server.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

@@ -2,6 +2,7 @@ package io.eventline.server.grpc;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import io.eventline.proto.v1.AllTarget;
 import io.eventline.proto.v1.AppendEventsRequest;
 import io.eventline.proto.v1.AppendEventsResponse;
 import io.eventline.proto.v1.EventData;
@@ -10,6 +11,11 @@ import io.eventline.server.store.ExpectedVersion;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.Position;
 import io.eventline.server.store.RecordedEvent;
+import io.eventline.server.store.StreamName;
+import io.eventline.server.store.subscribe.GroupSettings;
+import io.eventline.server.store.subscribe.SubscribeRequest;
+import io.eventline.server.store.subscribe.SubscriptionStart;
+import io.eventline.server.store.subscribe.SubscriptionTarget;
 import io.eventline.server.store.append.AppendRequest;
 import io.eventline.server.store.append.AppendResult;
 import io.eventline.server.store.append.NewEvent;
@@ -67,6 +73,52 @@ public final class ProtoMapper {
                 checkedVersion(request.getMaxCount(), "max_count"),
                 request.hasUntil() ? Optional.of(toInstant(request.getUntil(), "until")) : Optional.empty(),
                 Set.copyOf(request.getEventTypesList()));
+    }
+
+    public SubscribeRequest toSubscribeRequest(io.eventline.proto.v1.SubscribeRequest request) {
+        SubscriptionTarget target = switch (request.getTargetCase()) {
+            case STREAM -> toStreamTarget(request.getStream());
+            case ALL -> toAllTarget(request.getAll());
+            case TARGET_NOT_SET -> throw new InvalidArgumentException("target", "set stream (one stream) or all ($all)");
+        };
+        if (request.getMaxInFlight() < 0) {
+            throw new InvalidArgumentException("max_in_flight", "value is too large");
+        }
+        return new SubscribeRequest(target, request.getGroup(), request.getConsumer(),
+                request.hasStart() ? Optional.of(toStart(request.getStart())) : Optional.empty(), request.getMaxInFlight());
+    }
+
+    public SubscriptionTarget toStreamTarget(String stream) {
+        return SubscriptionTarget.stream(StreamName.parse(stream, "stream"));
+    }
+
+    public SubscriptionTarget toAllTarget(AllTarget all) {
+        return SubscriptionTarget.all(Set.copyOf(all.getCategoriesList()), Set.copyOf(all.getEventTypesList()));
+    }
+
+    public SubscriptionStart toStart(io.eventline.proto.v1.SubscriptionStart start) {
+        return switch (start.getKindCase()) {
+            case BEGINNING, KIND_NOT_SET -> new SubscriptionStart.Beginning();
+            case END -> new SubscriptionStart.End();
+            case VERSION -> new SubscriptionStart.AtVersion(checkedVersion(start.getVersion(), "start.version"));
+            case POSITION -> new SubscriptionStart.AtPosition(Position.parse(start.getPosition(), "start.position"));
+            case TIME -> new SubscriptionStart.AtTime(toInstant(start.getTime(), "start.time"));
+        };
+    }
+
+    public GroupSettings toSettings(io.eventline.proto.v1.GroupSettings settings) {
+        com.google.protobuf.Duration timeout = settings.getAckTimeout();
+        if (timeout.getSeconds() < 0 || timeout.getNanos() < 0) {
+            throw new InvalidArgumentException("settings.ack_timeout", "must not be negative");
+        }
+        if (settings.getMaxDeliveries() < 0) {
+            throw new InvalidArgumentException("settings.max_deliveries", "value is too large");
+        }
+        return GroupSettings.requested(java.time.Duration.ofSeconds(timeout.getSeconds(), timeout.getNanos()), settings.getMaxDeliveries());
+    }
+
+    public com.google.protobuf.Duration toDuration(java.time.Duration duration) {
+        return com.google.protobuf.Duration.newBuilder().setSeconds(duration.getSeconds()).setNanos(duration.getNano()).build();
     }
 
     public io.eventline.proto.v1.RecordedEvent toProto(RecordedEvent event) {

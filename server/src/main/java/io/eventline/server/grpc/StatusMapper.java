@@ -10,10 +10,14 @@ import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.SnapshotNotFoundException;
 import io.eventline.server.store.StreamDeletedException;
 import io.eventline.server.store.StreamNotFoundException;
+import io.eventline.server.store.StoreUnavailableException;
+import io.eventline.server.store.subscribe.GroupExistsException;
+import io.eventline.server.store.subscribe.GroupNotFoundException;
 import io.eventline.server.store.WrongExpectedVersionException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
 import org.slf4j.Logger;
@@ -57,6 +61,18 @@ public final class StatusMapper {
         }
         if (cause instanceof StreamNotFoundException || cause instanceof SnapshotNotFoundException) {
             return Status.NOT_FOUND.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof GroupNotFoundException) {
+            return Status.NOT_FOUND.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof GroupExistsException) {
+            return Status.ALREADY_EXISTS.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof StoreUnavailableException) {
+            return Status.UNAVAILABLE.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof RedisCommandExecutionException && String.valueOf(cause.getMessage()).startsWith("NOGROUP")) {
+            return Status.NOT_FOUND.withDescription("the consumer group was deleted: " + cause.getMessage()).asRuntimeException();
         }
         if (cause instanceof FailedPreconditionException) {
             return Status.FAILED_PRECONDITION.withDescription(cause.getMessage()).asRuntimeException();

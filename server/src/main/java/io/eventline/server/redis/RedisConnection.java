@@ -52,6 +52,11 @@ public final class RedisConnection implements AutoCloseable {
         return connection.async();
     }
 
+    /** A connection of its own, for blocking reads that must not hold up the shared one. */
+    public StatefulRedisConnection<byte[], byte[]> openDedicated() {
+        return client.connect(ByteArrayCodec.INSTANCE);
+    }
+
     public RedisClient client() {
         return client;
     }

@@ -45,6 +45,26 @@ public final class StoreKeys {
         return (prefix(partition) + "log").getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A consumer group's definition (a hash); not in any partition's slot, as no script touches it with others. */
+    public byte[] groupKey(String group) {
+        return (namespace + ":grp:" + group).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The set of consumer group names. */
+    public byte[] groupsKey() {
+        return (namespace + ":groups").getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A group's replayed parked messages in a partition: pointers its consumers read besides the source. */
+    public byte[] replayKey(int partition, String group) {
+        return (prefix(partition) + "rp:" + group).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A group's parked (dead-lettered) messages in a partition. */
+    public byte[] parkedKey(int partition, String group) {
+        return (prefix(partition) + "pk:" + group).getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Records the store's partition count; it is fixed when the store is first created. */
     public byte[] partitionCountKey() {
         return (namespace + ":partitions").getBytes(StandardCharsets.UTF_8);

@@ -5,6 +5,7 @@ import io.eventline.server.config.EventlineConfig;
 import io.eventline.server.config.GrpcConfig;
 import io.eventline.server.config.RedisConfig;
 import io.eventline.server.config.StoreConfig;
+import io.eventline.server.config.SubscriptionConfig;
 
 import static java.util.Objects.requireNonNull;
 
@@ -22,5 +23,6 @@ public final class ConfigModule extends AbstractModule {
         bind(GrpcConfig.class).toInstance(config.grpc());
         bind(RedisConfig.class).toInstance(config.redis());
         bind(StoreConfig.class).toInstance(config.store());
+        bind(SubscriptionConfig.class).toInstance(config.subscriptions());
     }
 }

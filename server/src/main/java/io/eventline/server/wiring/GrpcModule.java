@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.eventline.server.config.GrpcConfig;
+import io.eventline.server.grpc.ConsumerGroupGrpcService;
 import io.eventline.server.grpc.EventStoreGrpcService;
 import io.eventline.server.grpc.EventlineGrpcServer;
 import io.eventline.server.grpc.ProtoMapper;
@@ -24,6 +25,7 @@ public final class GrpcModule extends AbstractModule {
         bind(StatusMapper.class).in(Singleton.class);
         bind(EventStoreGrpcService.class).in(Singleton.class);
         bind(StreamGrpcService.class).in(Singleton.class);
+        bind(ConsumerGroupGrpcService.class).in(Singleton.class);
     }
 
     @Provides
@@ -40,9 +42,10 @@ public final class GrpcModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EventlineGrpcServer grpcServer(GrpcConfig config, EventStoreGrpcService eventStore, StreamGrpcService streams, HealthStatusManager health) {
+    EventlineGrpcServer grpcServer(GrpcConfig config, EventStoreGrpcService eventStore, StreamGrpcService streams, ConsumerGroupGrpcService groups,
+            HealthStatusManager health) {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
                 .maxInboundMessageSize(config.maxInboundMessageBytes());
-        return new EventlineGrpcServer(builder, List.of(eventStore, streams), health);
+        return new EventlineGrpcServer(builder, List.of(eventStore, streams, groups), health);
     }
 }

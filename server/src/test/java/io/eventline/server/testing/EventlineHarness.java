@@ -3,6 +3,7 @@ package io.eventline.server.testing;
 import io.eventline.proto.v1.ConsumerGroupServiceGrpc;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.StreamServiceGrpc;
+import io.eventline.server.grpc.ConsumerGroupGrpcService;
 import io.eventline.server.grpc.EventStoreGrpcService;
 import io.eventline.server.grpc.EventlineGrpcServer;
 import io.eventline.server.grpc.ProtoMapper;
@@ -13,6 +14,14 @@ import io.eventline.server.redis.RedisConnection;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.StoreLimits;
+import io.eventline.server.store.StoreUnavailableException;
+import io.eventline.server.store.subscribe.DeliverySettler;
+import io.eventline.server.store.subscribe.GroupAdmin;
+import io.eventline.server.store.subscribe.GroupStore;
+import io.eventline.server.store.subscribe.LogTailer;
+import io.eventline.server.store.subscribe.SubscriptionHub;
+import io.eventline.server.store.subscribe.SubscriptionManager;
+import io.eventline.server.store.subscribe.SubscriptionSettings;
 import io.eventline.server.store.append.AppendValidator;
 import io.eventline.server.store.append.EventAppender;
 import io.eventline.server.store.read.EventReader;
@@ -25,6 +34,8 @@ import io.grpc.protobuf.services.HealthStatusManager;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -34,39 +45,59 @@ import java.util.concurrent.TimeUnit;
 public final class EventlineHarness implements AutoCloseable {
     public static final StoreLimits LIMITS = new StoreLimits(100, 64 * 1024, 256 * 1024, 16);
     public static final int PAGE_SIZE = 64;
+    /** Short, so tests see heartbeats quickly. */
+    public static final java.time.Duration HEARTBEAT_INTERVAL = java.time.Duration.ofMillis(300);
+    /** The max_in_flight a subscription gets when its request says 0. */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 100;
 
     private final RedisConnection redis;
     private final String namespace;
     private final EventlineGrpcServer server;
     private final ManagedChannel channel;
     private final MutableClock clock = new MutableClock();
+    private final SubscriptionHub hub = new SubscriptionHub();
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    private final LogTailer tailer;
 
-    private EventlineHarness(TestRedis testRedis, int partitions) {
+    private EventlineHarness(TestRedis testRedis, String namespace, int partitions) {
         this.redis = testRedis.connect();
-        this.namespace = testRedis.newNamespace();
+        this.namespace = namespace;
         StoreKeys keys = new StoreKeys(namespace, partitions);
         EventEntryCodec codec = new EventEntryCodec();
         ProtoMapper mapper = new ProtoMapper();
         StatusMapper statusMapper = new StatusMapper();
         UnaryResponder responder = new UnaryResponder(statusMapper);
         var commands = redis.commands();
+        EventReader reader = new EventReader(commands, keys, codec, clock, PAGE_SIZE);
+        GroupStore groups = new GroupStore(commands, keys, codec, clock);
+        SubscriptionManager subscriptions = new SubscriptionManager(commands, keys, codec, groups, reader, hub, scheduler, clock,
+                new SubscriptionSettings(DEFAULT_MAX_IN_FLIGHT, 10_000, HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(1)));
         EventStoreGrpcService eventStore = new EventStoreGrpcService(
                 new EventAppender(commands, keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow()),
-                new EventReader(commands, keys, codec, clock, PAGE_SIZE),
+                reader, subscriptions, new DeliverySettler(commands, keys, groups, hub),
                 mapper, statusMapper, responder);
         StreamGrpcService streams = new StreamGrpcService(new StreamAdmin(commands, keys, codec), new SnapshotStore(commands, keys, 64 * 1024), mapper, responder);
+        ConsumerGroupGrpcService groupService = new ConsumerGroupGrpcService(groups, new GroupAdmin(commands, groups, hub), mapper, responder);
+        var tailerConnection = redis.openDedicated();
+        this.tailer = new LogTailer(tailerConnection.sync(), tailerConnection, keys, hub, java.time.Duration.ofMillis(500));
+        tailer.start();
         String serverName = InProcessServerBuilder.generateName();
-        this.server = new EventlineGrpcServer(InProcessServerBuilder.forName(serverName), List.of(eventStore, streams), new HealthStatusManager());
+        this.server = new EventlineGrpcServer(InProcessServerBuilder.forName(serverName), List.of(eventStore, streams, groupService), new HealthStatusManager());
         server.start();
         this.channel = InProcessChannelBuilder.forName(serverName).build();
     }
 
     public static EventlineHarness start(TestRedis redis) {
-        return new EventlineHarness(redis, 1);
+        return new EventlineHarness(redis, redis.newNamespace(), 1);
     }
 
     public static EventlineHarness start(TestRedis redis, int partitions) {
-        return new EventlineHarness(redis, partitions);
+        return new EventlineHarness(redis, redis.newNamespace(), partitions);
+    }
+
+    /** A second server instance on the same store (same Redis, same namespace), with its own connections. */
+    public static EventlineHarness join(TestRedis redis, EventlineHarness other) {
+        return new EventlineHarness(redis, other.namespace, 1);
     }
 
     public EventStoreServiceGrpc.EventStoreServiceBlockingStub events() {
@@ -100,7 +131,9 @@ public final class EventlineHarness implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        server.stop(Duration.ofSeconds(5));
+        server.stop(Duration.ofSeconds(5), () -> hub.terminateAll(new StoreUnavailableException("test harness stopping")));
+        tailer.close();
+        scheduler.shutdownNow();
         redis.close();
     }
 }

@@ -54,6 +54,11 @@ final class AllReadCursor implements ReadCursor {
                 .thenCompose(ignored -> resolve(mergePointers()));
     }
 
+    @Override
+    public void follow() {
+        partitions.forEach(PartitionLogCursor::follow);
+    }
+
     /** Takes pointers in position order until the page is full or a partition must fetch again. */
     private List<LogPointer> mergePointers() {
         List<LogPointer> pointers = new ArrayList<>();

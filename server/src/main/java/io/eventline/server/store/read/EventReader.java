@@ -5,11 +5,14 @@ import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.Position;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.StreamName;
+import io.lettuce.core.Range;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,6 +33,25 @@ public final class EventReader {
             throw new IllegalArgumentException("pageSize must be positive");
         }
         this.pageSize = pageSize;
+    }
+
+    /** Reads $all forward from a boundary per partition (a subscription's resume point), keeping only these event types. */
+    public ReadCursor openAll(List<Range.Boundary<String>> boundaries, Set<String> eventTypes) {
+        if (boundaries.size() != keys.partitions()) {
+            throw new IllegalArgumentException("one boundary per partition");
+        }
+        List<PartitionLogCursor> partitions = new ArrayList<>(keys.partitions());
+        for (int partition = 0; partition < keys.partitions(); partition++) {
+            partitions.add(new PartitionLogCursor(redis, partition, keys.logKey(partition), ReadDirection.FORWARD, boundaries.get(partition), pageSize));
+        }
+        ReadFilter filter = new ReadFilter(eventTypes, Optional.empty(), 0);
+        return new AllReadCursor(redis, codec, keys, partitions, ReadDirection.FORWARD, filter, pageSize);
+    }
+
+    /** Reads one stream forward from a version. */
+    public ReadCursor openStream(StreamName stream, long fromVersion) {
+        return new StreamReadCursor(redis, codec, clock, keys.locate(stream), ReadDirection.FORWARD, fromVersion,
+                new ReadFilter(Set.of(), Optional.empty(), 0), pageSize);
     }
 
     /** Opens a read; bad input fails here, a missing stream on the cursor's first page. */

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** A partition log entry: fields {@code s} stream, {@code v} version, {@code t} type; its ID is the position. */
-record LogPointer(Position position, StreamName stream, long version, String type) {
-    static LogPointer decode(int partition, StreamMessage<byte[], byte[]> message) {
+public record LogPointer(Position position, StreamName stream, long version, String type) {
+    public static LogPointer decode(int partition, StreamMessage<byte[], byte[]> message) {
         byte[] stream = null;
         byte[] version = null;
         byte[] type = null;

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /** Pages through one partition's log in one direction, buffering the pointers not yet merged. */
-final class PartitionLogCursor {
+public final class PartitionLogCursor {
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final int partition;
     private final byte[] logKey;
@@ -56,6 +56,13 @@ final class PartitionLogCursor {
         exhausted = true;
     }
 
+    /** Looks again past the last entry read, for entries appended since. */
+    void follow() {
+        if (buffer.isEmpty()) {
+            exhausted = false;
+        }
+    }
+
     CompletableFuture<Void> fetch() {
         Limit limit = Limit.from(pageSize);
         CompletableFuture<List<StreamMessage<byte[], byte[]>>> page = direction == ReadDirection.FORWARD
@@ -73,7 +80,7 @@ final class PartitionLogCursor {
     }
 
     /** Where a read of this partition starts, given the position a client asked to start at (inclusive). */
-    static Range.Boundary<String> startBoundary(int partition, ReadDirection direction, Position from) {
+    public static Range.Boundary<String> startBoundary(int partition, ReadDirection direction, Position from) {
         if (from == null) {
             return Range.Boundary.unbounded();
         }

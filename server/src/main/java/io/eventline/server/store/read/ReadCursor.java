@@ -6,4 +6,7 @@ import java.util.concurrent.CompletableFuture;
 public interface ReadCursor {
     /** The next page; call again only after it completed and was not the last. */
     CompletableFuture<ReadPage> next();
+
+    /** After a last page, lets the next call look again for events appended since (live tailing). */
+    void follow();
 }

@@ -70,6 +70,11 @@ final class StreamReadCursor implements ReadCursor {
         return redis.xrevrange(location.streamKey(), Range.from(Range.Boundary.unbounded(), upper), limit).toCompletableFuture();
     }
 
+    @Override
+    public void follow() {
+        // the next call reads on from nextVersion
+    }
+
     private ReadPage toPage(List<StreamMessage<byte[], byte[]>> entries) {
         long firstVisible = meta.firstVisibleVersion();
         long oldestVisibleMillis = meta.maxAgeMillis() > 0 ? clock.millis() - meta.maxAgeMillis() : Long.MIN_VALUE;

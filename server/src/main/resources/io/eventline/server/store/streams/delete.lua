@@ -1,6 +1,7 @@
 -- Deletes a stream if it is at the expected version. KEYS[1] meta, KEYS[2] stream, KEYS[3] snapshot.
 -- ARGV[1] expected kind, ARGV[2] expected version, ARGV[3] '1' for a hard delete (tombstone).
--- Soft: the events go, the version stays, so a later append continues the numbering.
+-- Soft: the events go (the stream key stays, with its consumer groups), the version stays, so a
+-- later append continues the numbering. Hard: the key goes too.
 -- Replies {'OK'}, {'WRONG', actual}, {'DELETED', actual}, {'MISSING', actual}.
 local meta_key, stream_key, snapshot_key = KEYS[1], KEYS[2], KEYS[3]
 local kind, expected, hard = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
@@ -18,10 +19,12 @@ end
 if not live and not hard then
   return {'MISSING', version}
 end
-redis.call('DEL', stream_key, snapshot_key)
+redis.call('DEL', snapshot_key)
 if hard then
+  redis.call('DEL', stream_key)
   redis.call('HSET', meta_key, 'v', string.format('%d', version), 'x', '1')
 else
+  redis.call('XTRIM', stream_key, 'MAXLEN', '0')
   redis.call('HSET', meta_key, 'd', '1')
 end
 return {'OK'}

@@ -1,0 +1,105 @@
+package io.eventline.server.grpc;
+
+import io.eventline.proto.v1.CaughtUp;
+import io.eventline.proto.v1.Confirmation;
+import io.eventline.proto.v1.Heartbeat;
+import io.eventline.proto.v1.SubscribeResponse;
+import io.eventline.server.store.subscribe.AckId;
+import io.eventline.server.store.subscribe.Delivery;
+import io.eventline.server.store.subscribe.SubscribeRequest;
+import io.eventline.server.store.subscribe.Subscription;
+import io.eventline.server.store.subscribe.SubscriptionManager;
+import io.eventline.server.store.subscribe.SubscriptionSink;
+import io.grpc.stub.ServerCallStreamObserver;
+
+import java.time.Instant;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One Subscribe call: the subscription's sink. It reports the call's readiness so the
+ * subscription writes only while the client keeps up, wakes it when the client can take more, and
+ * closes it when the client cancels or its deadline passes.
+ */
+final class SubscribeCall implements SubscriptionSink {
+    private final ServerCallStreamObserver<SubscribeResponse> observer;
+    private final ProtoMapper mapper;
+    private final StatusMapper statusMapper;
+    private volatile Subscription subscription;
+    private volatile boolean cancelled;
+
+    SubscribeCall(ServerCallStreamObserver<SubscribeResponse> observer, ProtoMapper mapper, StatusMapper statusMapper) {
+        this.observer = requireNonNull(observer, "observer is null");
+        this.mapper = requireNonNull(mapper, "mapper is null");
+        this.statusMapper = requireNonNull(statusMapper, "statusMapper is null");
+    }
+
+    void start(SubscriptionManager subscriptions, SubscribeRequest request) {
+        observer.setOnCancelHandler(() -> {
+            cancelled = true;
+            Subscription open = subscription;
+            if (open != null) {
+                open.close();
+            }
+        });
+        observer.setOnReadyHandler(() -> {
+            Subscription open = subscription;
+            if (open != null) {
+                open.wake();
+            }
+        });
+        subscriptions.open(request, this).whenComplete((opened, error) -> {
+            if (error != null) {
+                failed(error);
+                return;
+            }
+            subscription = opened;
+            if (cancelled) {
+                opened.close();
+            }
+        });
+    }
+
+    @Override
+    public boolean isReady() {
+        return !cancelled && observer.isReady();
+    }
+
+    @Override
+    public void confirmed(String group, String consumer, String subscriptionId) {
+        send(SubscribeResponse.newBuilder().setConfirmation(Confirmation.newBuilder()
+                .setGroup(group).setConsumer(consumer).setSubscriptionId(subscriptionId)).build());
+    }
+
+    @Override
+    public void deliver(Delivery delivery) {
+        send(SubscribeResponse.newBuilder().setDelivery(io.eventline.proto.v1.Delivery.newBuilder()
+                .setEvent(mapper.toProto(delivery.event()))
+                .setAckId(delivery.ackId().map(AckId::encode).orElse(""))
+                .setDeliveryCount(delivery.deliveryCount())).build());
+    }
+
+    @Override
+    public void caughtUp() {
+        send(SubscribeResponse.newBuilder().setCaughtUp(CaughtUp.getDefaultInstance()).build());
+    }
+
+    @Override
+    public void heartbeat(Instant now) {
+        send(SubscribeResponse.newBuilder().setHeartbeat(Heartbeat.newBuilder().setTime(mapper.toTimestamp(now))).build());
+    }
+
+    @Override
+    public void failed(Throwable error) {
+        if (!cancelled) {
+            cancelled = true;
+            observer.onError(statusMapper.toStatus(error));
+        }
+    }
+
+    private void send(SubscribeResponse response) {
+        if (!cancelled) {
+            observer.onNext(response);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package io.eventline.server.store.subscribe;
+
+import io.eventline.server.store.InvalidArgumentException;
+
+import java.util.regex.Pattern;
+
+/** Group and consumer names: 1..128 of A-Z a-z 0-9 . _ - (they become parts of Redis keys and group names). */
+final class Names {
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    private Names() {
+    }
+
+    static String check(String name, String field) {
+        if (!NAME.matcher(name).matches()) {
+            throw new InvalidArgumentException(field, "'" + name + "' is not a valid name: use 1 to 128 of A-Z a-z 0-9 . _ -");
+        }
+        return name;
+    }
+}
