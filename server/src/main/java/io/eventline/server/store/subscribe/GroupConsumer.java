@@ -154,6 +154,9 @@ final class GroupConsumer extends AbstractSubscription {
         synchronized (this) {
             busy = false;
             if (error != null) {
+                // a read may have been lost with its reply (e.g. a dropped connection): its entries are
+                // pending for this consumer but never reached the client, so look at the own pending list again
+                ownPendingDelivered = false;
                 log.warn("Consumer {}/{} could not read: {}", group.name(), consumer, error.toString());
                 return;
             }
@@ -192,21 +195,34 @@ final class GroupConsumer extends AbstractSubscription {
         return read;
     }
 
-    /** This consumer's own pending entries (from an earlier connection), delivered again before anything new. */
+    /**
+     * This consumer's own pending entries (from an earlier connection, or a read whose reply was
+     * lost), delivered again before anything new, except those the client holds already.
+     */
     private CompletableFuture<List<PendingEntries.Entry>> readOwnPending(int window) {
         List<CompletableFuture<List<PendingEntries.Entry>>> reads = new ArrayList<>();
         for (GroupSource source : sources) {
             for (byte[] key : List.of(source.sourceKey(), source.replayKey())) {
-                reads.add(redis.xreadgroup(redisConsumer, XReadArgs.Builder.count(window), XReadArgs.StreamOffset.from(key, "0-0"))
+                reads.add(redis.xreadgroup(redisConsumer, XReadArgs.Builder.count(maxInFlight), XReadArgs.StreamOffset.from(key, "0-0"))
                         .toCompletableFuture()
                         .thenCompose(messages -> withCounts(source, key, messages)));
             }
         }
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
             ownPendingDelivered = true;
-            List<PendingEntries.Entry> all = new ArrayList<>();
-            reads.forEach(read -> all.addAll(read.join()));
-            return all.size() > window ? all.subList(0, window) : all;
+            List<PendingEntries.Entry> again = new ArrayList<>();
+            synchronized (this) {
+                for (CompletableFuture<List<PendingEntries.Entry>> read : reads) {
+                    for (PendingEntries.Entry entry : read.join()) {
+                        AckId.Kind kind = entry.source().isReplay(entry.key()) ? AckId.Kind.REPLAY : entry.source().kind();
+                        if (again.size() < window && !inFlight.contains(entryKey(kind, entry.source().partition(), entry.message().getId()))) {
+                            // Redis does not count a re-read of the own pending list: this is one more delivery
+                            again.add(new PendingEntries.Entry(entry.source(), entry.key(), entry.message(), entry.deliveryCount() + 1));
+                        }
+                    }
+                }
+            }
+            return again;
         });
     }
 
