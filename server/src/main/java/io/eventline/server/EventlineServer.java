@@ -2,6 +2,9 @@ package io.eventline.server;
 
 import io.eventline.server.config.GrpcConfig;
 import io.eventline.server.grpc.EventlineGrpcServer;
+import io.eventline.server.health.RedisHealth;
+import io.eventline.server.metrics.GroupMetrics;
+import io.eventline.server.metrics.MetricsHttpServer;
 import io.eventline.server.redis.RedisConnection;
 import io.eventline.server.store.AllLogTrimmer;
 import io.eventline.server.store.StoreUnavailableException;
@@ -11,6 +14,7 @@ import jakarta.inject.Inject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 
 import static java.util.Objects.requireNonNull;
@@ -24,12 +28,19 @@ public final class EventlineServer {
     private final LogTailer logTailer;
     private final SubscriptionHub subscriptions;
     private final ScheduledExecutorService subscriptionScheduler;
+    private final RedisHealth redisHealth;
+    private final Optional<MetricsHttpServer> metricsServer;
+    private final GroupMetrics groupMetrics;
     private final RedisConnection redis;
     private final GrpcConfig grpcConfig;
 
     @Inject
     public EventlineServer(EventlineGrpcServer grpcServer, AllLogTrimmer allLogTrimmer, LogTailer logTailer, SubscriptionHub subscriptions,
-            ScheduledExecutorService subscriptionScheduler, RedisConnection redis, GrpcConfig grpcConfig) {
+            ScheduledExecutorService subscriptionScheduler, RedisHealth redisHealth, Optional<MetricsHttpServer> metricsServer, GroupMetrics groupMetrics,
+            RedisConnection redis, GrpcConfig grpcConfig) {
+        this.redisHealth = requireNonNull(redisHealth, "redisHealth is null");
+        this.metricsServer = requireNonNull(metricsServer, "metricsServer is null");
+        this.groupMetrics = requireNonNull(groupMetrics, "groupMetrics is null");
         this.grpcServer = requireNonNull(grpcServer, "grpcServer is null");
         this.logTailer = requireNonNull(logTailer, "logTailer is null");
         this.subscriptions = requireNonNull(subscriptions, "subscriptions is null");
@@ -42,7 +53,13 @@ public final class EventlineServer {
     public void start() {
         allLogTrimmer.start();
         logTailer.start();
+        groupMetrics.start();
+        metricsServer.ifPresent(server -> {
+            server.start();
+            log.info("Metrics on http://{}:{}/metrics, health on /healthz", grpcConfig.host(), server.port());
+        });
         grpcServer.start();
+        redisHealth.start();
         log.info("Eventline serving gRPC on {}:{}", grpcConfig.host(), grpcServer.port());
     }
 
@@ -50,14 +67,22 @@ public final class EventlineServer {
         return grpcServer.port();
     }
 
+    /** The /metrics port, or -1 when metrics are off. */
+    public int metricsPort() {
+        return metricsServer.map(MetricsHttpServer::port).orElse(-1);
+    }
+
     public void stop() {
         log.info("Eventline stopping: refusing new calls, ending {} subscriptions, draining for up to {}",
                 subscriptions.size(), grpcConfig.shutdownTimeout());
+        redisHealth.close();
         grpcServer.stop(grpcConfig.shutdownTimeout(),
                 () -> subscriptions.terminateAll(new StoreUnavailableException("the server is shutting down; reconnect to another instance")));
         logTailer.close();
         subscriptionScheduler.shutdownNow();
         allLogTrimmer.close();
+        groupMetrics.close();
+        metricsServer.ifPresent(MetricsHttpServer::close);
         redis.close();
         log.info("Eventline stopped");
     }

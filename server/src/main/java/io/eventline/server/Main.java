@@ -8,6 +8,7 @@ import io.eventline.server.config.ConfigurationException;
 import io.eventline.server.config.EventlineConfig;
 import io.eventline.server.wiring.ConfigModule;
 import io.eventline.server.wiring.GrpcModule;
+import io.eventline.server.wiring.MetricsModule;
 import io.eventline.server.wiring.RedisModule;
 import io.eventline.server.wiring.StoreModule;
 import io.eventline.server.wiring.SubscriptionModule;
@@ -49,7 +50,7 @@ public final class Main {
         EventlineConfig config = EventlineConfig.from(ConfigProperties.load(args, environment));
         log.info("Configuration: {}", config.describe());
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
-                new ConfigModule(config), new RedisModule(), new StoreModule(), new SubscriptionModule(), new GrpcModule());
+                new ConfigModule(config), new RedisModule(), new MetricsModule(), new StoreModule(), new SubscriptionModule(), new GrpcModule());
         return injector.getInstance(EventlineServer.class);
     }
 }

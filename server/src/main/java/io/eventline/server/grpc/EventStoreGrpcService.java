@@ -11,6 +11,7 @@ import io.eventline.proto.v1.ReadStreamRequest;
 import io.eventline.proto.v1.ReadStreamResponse;
 import io.eventline.proto.v1.SubscribeRequest;
 import io.eventline.proto.v1.SubscribeResponse;
+import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.append.EventAppender;
 import io.eventline.server.store.read.EventReader;
@@ -32,10 +33,11 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
     private final ProtoMapper mapper;
     private final StatusMapper statusMapper;
     private final UnaryResponder responder;
+    private final EventlineMetrics metrics;
 
     @Inject
     public EventStoreGrpcService(EventAppender appender, EventReader reader, SubscriptionManager subscriptions, DeliverySettler settler,
-            ProtoMapper mapper, StatusMapper statusMapper, UnaryResponder responder) {
+            ProtoMapper mapper, StatusMapper statusMapper, UnaryResponder responder, EventlineMetrics metrics) {
         this.appender = requireNonNull(appender, "appender is null");
         this.reader = requireNonNull(reader, "reader is null");
         this.subscriptions = requireNonNull(subscriptions, "subscriptions is null");
@@ -43,6 +45,7 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
         this.mapper = requireNonNull(mapper, "mapper is null");
         this.statusMapper = requireNonNull(statusMapper, "statusMapper is null");
         this.responder = requireNonNull(responder, "responder is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
     }
 
     @Override
@@ -60,7 +63,8 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
             observer.onError(statusMapper.toStatus(e));
             return;
         }
-        new ReadStreamCall(cursor, (ServerCallStreamObserver<ReadStreamResponse>) observer, mapper, statusMapper).start();
+        metrics.read(request.getStream().equals(io.eventline.server.store.read.ReadRequest.ALL));
+        new ReadStreamCall(cursor, (ServerCallStreamObserver<ReadStreamResponse>) observer, mapper, statusMapper, metrics).start();
     }
 
     @Override
@@ -73,19 +77,25 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
             observer.onError(statusMapper.toStatus(e));
             return;
         }
-        new SubscribeCall((ServerCallStreamObserver<SubscribeResponse>) observer, mapper, statusMapper).start(subscriptions, subscribeRequest);
+        new SubscribeCall((ServerCallStreamObserver<SubscribeResponse>) observer, mapper, statusMapper, metrics).start(subscriptions, subscribeRequest);
     }
 
     @Override
     public void ack(AckRequest request, StreamObserver<AckResponse> observer) {
-        responder.respond(observer, () -> settler.ack(request.getGroup(), request.getAckIdsList()), done -> AckResponse.getDefaultInstance());
+        responder.respond(observer, () -> settler.ack(request.getGroup(), request.getAckIdsList()), done -> {
+            metrics.acked(request.getAckIdsCount());
+            return AckResponse.getDefaultInstance();
+        });
     }
 
     @Override
     public void nack(NackRequest request, StreamObserver<NackResponse> observer) {
         responder.respond(observer, () -> settler.nack(request.getGroup(), request.getAckIdsList(), toAction(request),
                 java.time.Duration.ofSeconds(request.getRetryDelay().getSeconds(), request.getRetryDelay().getNanos()), request.getReason()),
-                done -> NackResponse.getDefaultInstance());
+                done -> {
+                    metrics.nacked(toAction(request).name().toLowerCase(java.util.Locale.ROOT), request.getAckIdsCount());
+                    return NackResponse.getDefaultInstance();
+                });
     }
 
     private static DeliverySettler.NackAction toAction(NackRequest request) {

@@ -51,7 +51,7 @@ public final class EventlineGrpcServer {
      * running ones finish within {@code timeout}, then cancels the rest.
      */
     public void stop(Duration timeout, Runnable endStreams) {
-        health.enterTerminalState();
+        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.NOT_SERVING);
         server.shutdown();
         endStreams.run();
         try {

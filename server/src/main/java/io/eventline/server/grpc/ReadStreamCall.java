@@ -1,6 +1,7 @@
 package io.eventline.server.grpc;
 
 import io.eventline.proto.v1.ReadStreamResponse;
+import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.store.RecordedEvent;
 import io.eventline.server.store.read.ReadCursor;
 import io.eventline.server.store.read.ReadPage;
@@ -20,10 +21,13 @@ final class ReadStreamCall {
     private final ServerCallStreamObserver<ReadStreamResponse> observer;
     private final ProtoMapper mapper;
     private final StatusMapper statusMapper;
+    private final EventlineMetrics metrics;
     private boolean fetching;
     private boolean finished;
 
-    ReadStreamCall(ReadCursor cursor, ServerCallStreamObserver<ReadStreamResponse> observer, ProtoMapper mapper, StatusMapper statusMapper) {
+    ReadStreamCall(ReadCursor cursor, ServerCallStreamObserver<ReadStreamResponse> observer, ProtoMapper mapper, StatusMapper statusMapper,
+            EventlineMetrics metrics) {
+        this.metrics = requireNonNull(metrics, "metrics is null");
         this.cursor = requireNonNull(cursor, "cursor is null");
         this.observer = requireNonNull(observer, "observer is null");
         this.mapper = requireNonNull(mapper, "mapper is null");
@@ -71,6 +75,7 @@ final class ReadStreamCall {
     }
 
     private void send(ReadPage page) {
+        metrics.eventsRead(page.events().size());
         ReadStreamResponse.Builder response = ReadStreamResponse.newBuilder();
         int bytes = 0;
         for (RecordedEvent event : page.events()) {

@@ -4,6 +4,7 @@ import io.eventline.proto.v1.CaughtUp;
 import io.eventline.proto.v1.Confirmation;
 import io.eventline.proto.v1.Heartbeat;
 import io.eventline.proto.v1.SubscribeResponse;
+import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.store.subscribe.AckId;
 import io.eventline.server.store.subscribe.Delivery;
 import io.eventline.server.store.subscribe.SubscribeRequest;
@@ -25,10 +26,12 @@ final class SubscribeCall implements SubscriptionSink {
     private final ServerCallStreamObserver<SubscribeResponse> observer;
     private final ProtoMapper mapper;
     private final StatusMapper statusMapper;
+    private final EventlineMetrics metrics;
     private volatile Subscription subscription;
     private volatile boolean cancelled;
 
-    SubscribeCall(ServerCallStreamObserver<SubscribeResponse> observer, ProtoMapper mapper, StatusMapper statusMapper) {
+    SubscribeCall(ServerCallStreamObserver<SubscribeResponse> observer, ProtoMapper mapper, StatusMapper statusMapper, EventlineMetrics metrics) {
+        this.metrics = requireNonNull(metrics, "metrics is null");
         this.observer = requireNonNull(observer, "observer is null");
         this.mapper = requireNonNull(mapper, "mapper is null");
         this.statusMapper = requireNonNull(statusMapper, "statusMapper is null");
@@ -57,6 +60,10 @@ final class SubscribeCall implements SubscriptionSink {
             if (cancelled) {
                 opened.close();
             }
+            else {
+                // the call may have become ready before the subscription was known here
+                opened.wake();
+            }
         });
     }
 
@@ -73,6 +80,7 @@ final class SubscribeCall implements SubscriptionSink {
 
     @Override
     public void deliver(Delivery delivery) {
+        metrics.delivered(delivery.ackId().isPresent(), delivery.deliveryCount());
         send(SubscribeResponse.newBuilder().setDelivery(io.eventline.proto.v1.Delivery.newBuilder()
                 .setEvent(mapper.toProto(delivery.event()))
                 .setAckId(delivery.ackId().map(AckId::encode).orElse(""))

@@ -7,6 +7,8 @@ import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -30,10 +32,15 @@ public final class RedisConnection implements AutoCloseable {
     }
 
     public static RedisConnection open(String uri, Duration commandTimeout, Optional<EmbeddedRedis> embedded) {
+        return open(uri, commandTimeout, embedded, DefaultClientResources.create());
+    }
+
+    /** @param resources shut down with the connection (they may carry a command latency recorder) */
+    public static RedisConnection open(String uri, Duration commandTimeout, Optional<EmbeddedRedis> embedded, ClientResources resources) {
         requireNonNull(uri, "uri is null");
         RedisURI redisUri = RedisURI.create(uri);
         redisUri.setTimeout(commandTimeout);
-        RedisClient client = RedisClient.create(redisUri);
+        RedisClient client = RedisClient.create(resources, redisUri);
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
@@ -69,6 +76,7 @@ public final class RedisConnection implements AutoCloseable {
     public void close() {
         connection.close();
         client.shutdown();
+        client.getResources().shutdown();
         embedded.ifPresent(EmbeddedRedis::close);
     }
 }

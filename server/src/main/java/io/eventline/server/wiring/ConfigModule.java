@@ -4,6 +4,8 @@ import com.google.inject.AbstractModule;
 import io.eventline.server.config.EventlineConfig;
 import io.eventline.server.config.GrpcConfig;
 import io.eventline.server.config.RedisConfig;
+import io.eventline.server.config.MetricsConfig;
+import io.eventline.server.config.SecurityConfig;
 import io.eventline.server.config.StoreConfig;
 import io.eventline.server.config.SubscriptionConfig;
 
@@ -24,5 +26,7 @@ public final class ConfigModule extends AbstractModule {
         bind(RedisConfig.class).toInstance(config.redis());
         bind(StoreConfig.class).toInstance(config.store());
         bind(SubscriptionConfig.class).toInstance(config.subscriptions());
+        bind(MetricsConfig.class).toInstance(config.metrics());
+        bind(SecurityConfig.class).toInstance(config.security());
     }
 }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.eventline.server.config.GrpcConfig;
+import io.eventline.server.config.SecurityConfig;
 import io.eventline.server.grpc.ConsumerGroupGrpcService;
 import io.eventline.server.grpc.EventStoreGrpcService;
 import io.eventline.server.grpc.EventlineGrpcServer;
@@ -11,14 +12,29 @@ import io.eventline.server.grpc.ProtoMapper;
 import io.eventline.server.grpc.StatusMapper;
 import io.eventline.server.grpc.StreamGrpcService;
 import io.eventline.server.grpc.UnaryResponder;
+import io.eventline.server.security.AuthInterceptor;
+import io.eventline.server.security.SubscriptionLimitInterceptor;
+import io.eventline.server.security.TokenStore;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
-/** The gRPC front: services translating proto to store calls, health and reflection, on Netty. */
+/** The gRPC front: services translating proto to store calls, interceptors (metrics, auth, limits), TLS, health and reflection, on Netty. */
 public final class GrpcModule extends AbstractModule {
+    private static final Logger log = LoggerFactory.getLogger(GrpcModule.class);
+
     @Override
     protected void configure() {
         bind(ProtoMapper.class).in(Singleton.class);
@@ -36,16 +52,39 @@ public final class GrpcModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HealthStatusManager healthStatusManager() {
-        return new HealthStatusManager();
+    EventlineGrpcServer grpcServer(GrpcConfig config, SecurityConfig security, EventStoreGrpcService eventStore, StreamGrpcService streams,
+            ConsumerGroupGrpcService groups, HealthStatusManager health, MeterRegistry registry) {
+        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
+                .maxInboundMessageSize(config.maxInboundMessageBytes())
+                .keepAliveTime(config.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
+                .keepAliveTimeout(config.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .permitKeepAliveTime(config.permitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
+                .permitKeepAliveWithoutCalls(true);
+        if (security.tls()) {
+            builder.sslContext(sslContext(security));
+        }
+        // interceptors run in the reverse order of addition: metrics see every call, auth runs before the limits
+        builder.intercept(new SubscriptionLimitInterceptor(config.maxSubscriptionsPerConnection()));
+        if (security.tokenFile().isPresent()) {
+            TokenStore tokens = TokenStore.fromFile(security.tokenFile().get());
+            log.info("Bearer-token authentication on: {} tokens from {}", tokens.size(), security.tokenFile().get());
+            builder.intercept(new AuthInterceptor(tokens));
+        }
+        else {
+            log.warn("No security.token-file: every client may call every RPC (set one to require bearer tokens)");
+        }
+        builder.intercept(new MetricCollectingServerInterceptor(registry));
+        return new EventlineGrpcServer(builder, List.of(eventStore, streams, groups), health);
     }
 
-    @Provides
-    @Singleton
-    EventlineGrpcServer grpcServer(GrpcConfig config, EventStoreGrpcService eventStore, StreamGrpcService streams, ConsumerGroupGrpcService groups,
-            HealthStatusManager health) {
-        NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
-                .maxInboundMessageSize(config.maxInboundMessageBytes());
-        return new EventlineGrpcServer(builder, List.of(eventStore, streams, groups), health);
+    private static io.grpc.netty.shaded.io.netty.handler.ssl.SslContext sslContext(SecurityConfig security) {
+        try {
+            SslContextBuilder context = GrpcSslContexts.forServer(security.tlsCertChain().orElseThrow().toFile(), security.tlsPrivateKey().orElseThrow().toFile());
+            security.tlsClientCa().ifPresent(clientCa -> context.trustManager(clientCa.toFile()).clientAuth(ClientAuth.REQUIRE));
+            return context.build();
+        }
+        catch (SSLException | IllegalArgumentException e) {
+            throw new UncheckedIOException(new SSLException("cannot set up TLS from the configured certificate and key: " + e.getMessage(), e));
+        }
     }
 }

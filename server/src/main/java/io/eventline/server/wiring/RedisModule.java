@@ -9,6 +9,11 @@ import io.eventline.server.redis.RedisBinaryLocator;
 import io.eventline.server.redis.RedisConnection;
 import io.eventline.server.redis.RedisStartupReport;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.metrics.MicrometerOptions;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +26,7 @@ public final class RedisModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RedisConnection redisConnection(RedisConfig config) {
+    RedisConnection redisConnection(RedisConfig config, MeterRegistry registry) {
         Optional<EmbeddedRedis> embedded = Optional.empty();
         String uri;
         String description;
@@ -41,7 +46,10 @@ public final class RedisModule extends AbstractModule {
             uri = started.uri();
             description = "embedded " + started.uri();
         }
-        RedisConnection connection = RedisConnection.open(uri, config.commandTimeout(), embedded);
+        ClientResources resources = DefaultClientResources.builder()
+                .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry, MicrometerOptions.create()))
+                .build();
+        RedisConnection connection = RedisConnection.open(uri, config.commandTimeout(), embedded, resources);
         try (StatefulRedisConnection<String, String> reportConnection = connection.client().connect()) {
             new RedisStartupReport().report(reportConnection.sync(), description);
         }

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.eventline.server.config.StoreConfig;
+import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.store.AllLogTrimmer;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.PartitionCountRecord;
@@ -35,8 +36,9 @@ public final class StoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EventAppender eventAppender(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, StoreConfig config) {
-        return new EventAppender(redis, keys, new AppendValidator(config.limits()), codec, config.limits().dedupWindow());
+    EventAppender eventAppender(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, StoreConfig config,
+            EventlineMetrics metrics) {
+        return new EventAppender(redis, keys, new AppendValidator(config.limits()), codec, config.limits().dedupWindow(), metrics);
     }
 
     @Provides

@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.eventline.server.config.SubscriptionConfig;
+import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.redis.RedisConnection;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.StoreKeys;
@@ -58,15 +59,16 @@ public final class SubscriptionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DeliverySettler deliverySettler(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, GroupStore groups, SubscriptionHub hub) {
-        return new DeliverySettler(redis, keys, groups, hub);
+    DeliverySettler deliverySettler(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, GroupStore groups, SubscriptionHub hub,
+            EventlineMetrics metrics) {
+        return new DeliverySettler(redis, keys, groups, hub, metrics);
     }
 
     @Provides
     @Singleton
     SubscriptionManager subscriptionManager(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, GroupStore groups,
-            EventReader reader, SubscriptionHub hub, ScheduledExecutorService scheduler, Clock clock, SubscriptionConfig config) {
-        return new SubscriptionManager(redis, keys, codec, groups, reader, hub, scheduler, clock, config.settings());
+            EventReader reader, SubscriptionHub hub, ScheduledExecutorService scheduler, Clock clock, SubscriptionConfig config, EventlineMetrics metrics) {
+        return new SubscriptionManager(redis, keys, codec, groups, reader, hub, scheduler, clock, config.settings(), metrics);
     }
 
     @Provides

@@ -10,6 +10,8 @@ import io.eventline.server.grpc.ProtoMapper;
 import io.eventline.server.grpc.StatusMapper;
 import io.eventline.server.grpc.StreamGrpcService;
 import io.eventline.server.grpc.UnaryResponder;
+import io.eventline.server.metrics.EventlineMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.eventline.server.redis.RedisConnection;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.StoreKeys;
@@ -56,6 +58,7 @@ public final class EventlineHarness implements AutoCloseable {
     private final ManagedChannel channel;
     private final MutableClock clock = new MutableClock();
     private final SubscriptionHub hub = new SubscriptionHub();
+    private final EventlineMetrics metrics = new EventlineMetrics(new SimpleMeterRegistry());
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
     private final LogTailer tailer;
 
@@ -71,11 +74,11 @@ public final class EventlineHarness implements AutoCloseable {
         EventReader reader = new EventReader(commands, keys, codec, clock, PAGE_SIZE);
         GroupStore groups = new GroupStore(commands, keys, codec, clock);
         SubscriptionManager subscriptions = new SubscriptionManager(commands, keys, codec, groups, reader, hub, scheduler, clock,
-                new SubscriptionSettings(DEFAULT_MAX_IN_FLIGHT, 10_000, HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(1)));
+                new SubscriptionSettings(DEFAULT_MAX_IN_FLIGHT, 10_000, HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(1)), metrics);
         EventStoreGrpcService eventStore = new EventStoreGrpcService(
-                new EventAppender(commands, keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow()),
-                reader, subscriptions, new DeliverySettler(commands, keys, groups, hub),
-                mapper, statusMapper, responder);
+                new EventAppender(commands, keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow(), metrics),
+                reader, subscriptions, new DeliverySettler(commands, keys, groups, hub, metrics),
+                mapper, statusMapper, responder, metrics);
         StreamGrpcService streams = new StreamGrpcService(new StreamAdmin(commands, keys, codec), new SnapshotStore(commands, keys, 64 * 1024), mapper, responder);
         ConsumerGroupGrpcService groupService = new ConsumerGroupGrpcService(groups, new GroupAdmin(commands, groups, hub), mapper, responder);
         var tailerConnection = redis.openDedicated();
@@ -93,6 +96,11 @@ public final class EventlineHarness implements AutoCloseable {
 
     public static EventlineHarness start(TestRedis redis, int partitions) {
         return new EventlineHarness(redis, redis.newNamespace(), partitions);
+    }
+
+    /** A server on an existing store's namespace (e.g. one a separate server process wrote). */
+    public static EventlineHarness onNamespace(TestRedis redis, String namespace) {
+        return new EventlineHarness(redis, namespace, 1);
     }
 
     /** A second server instance on the same store (same Redis, same namespace), with its own connections. */

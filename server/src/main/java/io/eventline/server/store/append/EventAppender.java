@@ -1,5 +1,6 @@
 package io.eventline.server.store.append;
 
+import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.Attempt;
 import io.eventline.server.store.EventEntryCodec;
@@ -15,6 +16,7 @@ import io.eventline.server.store.WrongExpectedVersionException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -30,17 +32,36 @@ public final class EventAppender {
     private final AppendValidator validator;
     private final EventEntryCodec codec;
     private final int dedupWindow;
+    private final EventlineMetrics metrics;
 
-    public EventAppender(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, AppendValidator validator, EventEntryCodec codec, int dedupWindow) {
+    public EventAppender(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, AppendValidator validator, EventEntryCodec codec, int dedupWindow,
+            EventlineMetrics metrics) {
         this.redis = requireNonNull(redis, "redis is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.validator = requireNonNull(validator, "validator is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.dedupWindow = dedupWindow;
+        this.metrics = requireNonNull(metrics, "metrics is null");
     }
 
     public CompletableFuture<AppendResult> append(AppendRequest request) {
-        return Attempt.async(() -> append(validator.validate(request)));
+        long started = System.nanoTime();
+        return Attempt.async(() -> append(validator.validate(request))).whenComplete((result, error) -> {
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            if (error == null) {
+                metrics.appended(request.events().size(), took, result.deduplicated());
+            }
+            else if (unwrap(error) instanceof WrongExpectedVersionException) {
+                metrics.appendConflicted(took);
+            }
+            else {
+                metrics.appendRefused(took);
+            }
+        });
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private CompletableFuture<AppendResult> append(ValidatedAppend append) {

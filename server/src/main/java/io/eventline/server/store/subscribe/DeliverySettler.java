@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.StoreKeys;
 import io.lettuce.core.Consumer;
@@ -29,11 +30,12 @@ public final class DeliverySettler {
     private final Parker parker;
     private final SubscriptionHub hub;
 
-    public DeliverySettler(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, GroupStore groups, SubscriptionHub hub) {
+    public DeliverySettler(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, GroupStore groups, SubscriptionHub hub,
+            EventlineMetrics metrics) {
         this.redis = requireNonNull(redis, "redis is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.groups = requireNonNull(groups, "groups is null");
-        this.parker = new Parker(redis);
+        this.parker = new Parker(redis, metrics);
         this.hub = requireNonNull(hub, "hub is null");
     }
 

@@ -139,7 +139,11 @@ final class GroupConsumer extends AbstractSubscription {
                 .thenCompose(ignored -> reclaim())
                 .thenCompose(reclaimed -> readReplays().thenApply(replayed -> concat(reclaimed, replayed)))
                 .thenCompose(this::resolve)
-                .whenComplete(this::deliver);
+                .whenComplete((outcome, error) -> {
+                    deliver(outcome, error);
+                    // also the safety net for a missed wake-up: look for new entries every tick
+                    wake();
+                });
     }
 
     private record Outcome(List<Delivery> deliveries, int entriesRead) {

@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.read.LogPointer;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -14,9 +15,11 @@ final class Parker {
     private static final RedisScript PARK_SCRIPT = RedisScript.fromResource(Parker.class, "park.lua");
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
+    private final EventlineMetrics metrics;
 
-    Parker(RedisClusterAsyncCommands<byte[], byte[]> redis) {
+    Parker(RedisClusterAsyncCommands<byte[], byte[]> redis, EventlineMetrics metrics) {
         this.redis = requireNonNull(redis, "redis is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
     }
 
     /** Parks a delivery named by its ack id (a Nack PARK). */
@@ -25,7 +28,12 @@ final class Parker {
         return PARK_SCRIPT.run(redis, keys,
                         utf8(group), utf8(ackId.entryId()), ackId.stream().utf8(), utf8(Long.toString(ackId.version())),
                         utf8(type), utf8(reason), utf8(Integer.toString(deliveryCount)))
-                .thenApply(ignored -> null);
+                .thenApply(reply -> {
+                    if (Long.valueOf(1).equals(reply.get(0))) {
+                        metrics.parked(1);
+                    }
+                    return null;
+                });
     }
 
     /** Parks an entry the group just claimed (past max deliveries). */

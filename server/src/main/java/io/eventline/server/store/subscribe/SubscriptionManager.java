@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.Position;
@@ -37,13 +38,14 @@ public final class SubscriptionManager {
     private final SubscriptionSettings settings;
 
     public SubscriptionManager(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, GroupStore groups,
-            EventReader reader, SubscriptionHub hub, ScheduledExecutorService scheduler, Clock clock, SubscriptionSettings settings) {
+            EventReader reader, SubscriptionHub hub, ScheduledExecutorService scheduler, Clock clock, SubscriptionSettings settings,
+            EventlineMetrics metrics) {
         this.redis = requireNonNull(redis, "redis is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.groups = requireNonNull(groups, "groups is null");
         this.reader = requireNonNull(reader, "reader is null");
         this.entries = new PendingEntries(redis, keys, codec);
-        this.parker = new Parker(redis);
+        this.parker = new Parker(redis, metrics);
         this.hub = requireNonNull(hub, "hub is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.clock = requireNonNull(clock, "clock is null");

@@ -1,0 +1,85 @@
+package io.eventline.server.metrics;
+
+import io.eventline.server.store.subscribe.GroupAdmin;
+import io.eventline.server.store.subscribe.GroupStatus;
+import io.eventline.server.store.subscribe.GroupStore;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import static java.util.Objects.requireNonNull;
+
+/** Per-group lag, pending and parked gauges (tagged by group), refreshed periodically from DescribeGroup's figures. */
+public final class GroupMetrics implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(GroupMetrics.class);
+
+    private final GroupStore groups;
+    private final GroupAdmin admin;
+    private final Duration interval;
+    private final MultiGauge lag;
+    private final MultiGauge pending;
+    private final MultiGauge parked;
+    private final ScheduledExecutorService scheduler;
+
+    public GroupMetrics(EventlineMetrics metrics, GroupStore groups, GroupAdmin admin, Duration interval) {
+        this.groups = requireNonNull(groups, "groups is null");
+        this.admin = requireNonNull(admin, "admin is null");
+        this.interval = requireNonNull(interval, "interval is null");
+        this.lag = MultiGauge.builder("eventline.group.lag").description("Entries not yet delivered to the group").register(metrics.registry());
+        this.pending = MultiGauge.builder("eventline.group.pending").description("Deliveries awaiting Ack/Nack").register(metrics.registry());
+        this.parked = MultiGauge.builder("eventline.group.parked").description("Parked messages").register(metrics.registry());
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "group-metrics");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    public void start() {
+        scheduler.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Describes every group once and publishes the figures. */
+    public void refresh() {
+        try {
+            List<GroupStatus> statuses = new ArrayList<>();
+            groups.list().thenCompose(definitions -> {
+                List<CompletableFuture<GroupStatus>> described = new ArrayList<>();
+                definitions.forEach(definition -> described.add(admin.describe(definition.name())));
+                return CompletableFuture.allOf(described.toArray(CompletableFuture[]::new))
+                        .thenRun(() -> described.forEach(future -> statuses.add(future.join())));
+            }).get(interval.toMillis(), TimeUnit.MILLISECONDS);
+            lag.register(rows(statuses, GroupStatus::lag), true);
+            pending.register(rows(statuses, GroupStatus::pending), true);
+            parked.register(rows(statuses, GroupStatus::parked), true);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        catch (Exception e) {
+            log.debug("group metrics not refreshed: {}", e.toString());
+        }
+    }
+
+    private static List<MultiGauge.Row<?>> rows(List<GroupStatus> statuses, java.util.function.ToLongFunction<GroupStatus> figure) {
+        List<MultiGauge.Row<?>> rows = new ArrayList<>();
+        for (GroupStatus status : statuses) {
+            rows.add(MultiGauge.Row.of(Tags.of("group", status.group().name()), figure.applyAsLong(status)));
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+    }
+}
