@@ -8,7 +8,7 @@ import io.eventline.server.metrics.MetricsHttpServer;
 import io.eventline.server.redis.RedisConnection;
 import io.eventline.server.store.AllLogTrimmer;
 import io.eventline.server.store.StoreUnavailableException;
-import io.eventline.server.store.subscribe.LogTailer;
+import io.eventline.server.store.subscribe.LogTailers;
 import io.eventline.server.store.subscribe.SubscriptionHub;
 import jakarta.inject.Inject;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ public final class EventlineServer {
 
     private final EventlineGrpcServer grpcServer;
     private final AllLogTrimmer allLogTrimmer;
-    private final LogTailer logTailer;
+    private final LogTailers logTailers;
     private final SubscriptionHub subscriptions;
     private final ScheduledExecutorService subscriptionScheduler;
     private final RedisHealth redisHealth;
@@ -35,14 +35,14 @@ public final class EventlineServer {
     private final GrpcConfig grpcConfig;
 
     @Inject
-    public EventlineServer(EventlineGrpcServer grpcServer, AllLogTrimmer allLogTrimmer, LogTailer logTailer, SubscriptionHub subscriptions,
+    public EventlineServer(EventlineGrpcServer grpcServer, AllLogTrimmer allLogTrimmer, LogTailers logTailers, SubscriptionHub subscriptions,
             ScheduledExecutorService subscriptionScheduler, RedisHealth redisHealth, Optional<MetricsHttpServer> metricsServer, GroupMetrics groupMetrics,
             RedisConnection redis, GrpcConfig grpcConfig) {
         this.redisHealth = requireNonNull(redisHealth, "redisHealth is null");
         this.metricsServer = requireNonNull(metricsServer, "metricsServer is null");
         this.groupMetrics = requireNonNull(groupMetrics, "groupMetrics is null");
         this.grpcServer = requireNonNull(grpcServer, "grpcServer is null");
-        this.logTailer = requireNonNull(logTailer, "logTailer is null");
+        this.logTailers = requireNonNull(logTailers, "logTailers is null");
         this.subscriptions = requireNonNull(subscriptions, "subscriptions is null");
         this.subscriptionScheduler = requireNonNull(subscriptionScheduler, "subscriptionScheduler is null");
         this.allLogTrimmer = requireNonNull(allLogTrimmer, "allLogTrimmer is null");
@@ -52,7 +52,7 @@ public final class EventlineServer {
 
     public void start() {
         allLogTrimmer.start();
-        logTailer.start();
+        logTailers.start();
         groupMetrics.start();
         metricsServer.ifPresent(server -> {
             server.start();
@@ -78,7 +78,7 @@ public final class EventlineServer {
         redisHealth.close();
         grpcServer.stop(grpcConfig.shutdownTimeout(),
                 () -> subscriptions.terminateAll(new StoreUnavailableException("the server is shutting down; reconnect to another instance")));
-        logTailer.close();
+        logTailers.close();
         subscriptionScheduler.shutdownNow();
         allLogTrimmer.close();
         groupMetrics.close();

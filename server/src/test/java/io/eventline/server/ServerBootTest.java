@@ -37,9 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServerBootTest {
     @Test
     void servesAppendReadHealthAndReflectionOnAConfiguredRedis(TestRedis redis) throws Exception {
-        EventlineServer server = Main.create(
-                List.of("--grpc.port=0", "--grpc.host=127.0.0.1", "--redis.uri=" + redis.uri(), "--store.namespace=" + redis.newNamespace()),
-                Map.of());
+        List<String> args = new java.util.ArrayList<>(List.of("--grpc.port=0", "--grpc.host=127.0.0.1", "--store.namespace=" + redis.newNamespace()));
+        args.addAll(redis.serverFlags());
+        EventlineServer server = Main.create(args, Map.of());
         server.start();
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
         try {

@@ -2,6 +2,8 @@ package io.eventline.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,6 +12,7 @@ import java.util.Optional;
  */
 public record RedisConfig(
         Optional<String> uri,
+        List<String> clusterUris,
         Duration commandTimeout,
         Path embeddedDataDir,
         int embeddedPort,
@@ -17,12 +20,18 @@ public record RedisConfig(
         int embeddedStreamNodeMaxBytes) {
     public static RedisConfig from(ConfigProperties properties) {
         String uri = properties.getString("redis.uri", "").trim();
+        List<String> clusterUris = Arrays.stream(properties.getString("redis.cluster-uris", "").split(","))
+                .map(String::trim).filter(text -> !text.isEmpty()).toList();
+        if (!uri.isEmpty() && !clusterUris.isEmpty()) {
+            throw properties.fail("redis.cluster-uris", "set redis.uri (one node) or redis.cluster-uris (a Redis Cluster), not both");
+        }
         String fsync = properties.getString("redis.embedded.appendfsync", "everysec");
         if (!fsync.equals("always") && !fsync.equals("everysec") && !fsync.equals("no")) {
             throw properties.fail("redis.embedded.appendfsync", "must be always, everysec or no, is '" + fsync + "'");
         }
         return new RedisConfig(
                 uri.isEmpty() ? Optional.empty() : Optional.of(uri),
+                clusterUris,
                 properties.getDuration("redis.command-timeout", Duration.ofSeconds(10)),
                 Path.of(properties.getString("redis.embedded.data-dir", "data/redis")),
                 properties.getInt("redis.embedded.port", 0, 0, 65535),
@@ -30,8 +39,11 @@ public record RedisConfig(
                 properties.getInt("redis.embedded.stream-node-max-bytes", 1024, 0, Integer.MAX_VALUE));
     }
 
-    /** The URI with any password masked, for logs. */
+    /** The URI (or the cluster's seed URIs) with any password masked, for logs; empty for the embedded Redis. */
     public Optional<String> maskedUri() {
+        if (!clusterUris.isEmpty()) {
+            return Optional.of("cluster " + String.join(",", clusterUris).replaceAll("//[^@/]*@", "//***@"));
+        }
         return uri.map(value -> value.replaceAll("//[^@/]*@", "//***@"));
     }
 }

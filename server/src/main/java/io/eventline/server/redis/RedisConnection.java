@@ -1,71 +1,137 @@
 package io.eventline.server.redis;
 
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisServerCommands;
+import io.lettuce.core.api.sync.RedisStreamCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * The process's Redis: one client and one shared, auto-pipelining connection for all ordinary
- * commands, plus the embedded redis-server when the server runs its own. Closing stops them in
- * reverse order.
+ * The process's Redis, a single node or a Redis Cluster: one client and one shared, auto-pipelining
+ * connection for all ordinary commands, dedicated connections on request (for blocking reads), and
+ * the embedded redis-server when the server runs its own. Closing stops them in reverse order.
  */
 public final class RedisConnection implements AutoCloseable {
     private final Optional<EmbeddedRedis> embedded;
-    private final RedisClient client;
-    private final StatefulRedisConnection<byte[], byte[]> connection;
+    private final AbstractRedisClient client;
+    private final StatefulConnection<byte[], byte[]> connection;
+    private final RedisClusterAsyncCommands<byte[], byte[]> commands;
+    private final boolean cluster;
 
-    private RedisConnection(Optional<EmbeddedRedis> embedded, RedisClient client, StatefulRedisConnection<byte[], byte[]> connection) {
+    private RedisConnection(Optional<EmbeddedRedis> embedded, AbstractRedisClient client, StatefulConnection<byte[], byte[]> connection,
+            RedisClusterAsyncCommands<byte[], byte[]> commands, boolean cluster) {
         this.embedded = embedded;
         this.client = client;
         this.connection = connection;
+        this.commands = commands;
+        this.cluster = cluster;
     }
 
     public static RedisConnection open(String uri, Duration commandTimeout, Optional<EmbeddedRedis> embedded) {
         return open(uri, commandTimeout, embedded, DefaultClientResources.create());
     }
 
-    /** @param resources shut down with the connection (they may carry a command latency recorder) */
+    /** A single node. @param resources shut down with the connection (they may carry a command latency recorder) */
     public static RedisConnection open(String uri, Duration commandTimeout, Optional<EmbeddedRedis> embedded, ClientResources resources) {
         requireNonNull(uri, "uri is null");
-        RedisURI redisUri = RedisURI.create(uri);
-        redisUri.setTimeout(commandTimeout);
-        RedisClient client = RedisClient.create(resources, redisUri);
+        RedisClient client = RedisClient.create(resources, redisUri(uri, commandTimeout));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .build());
+        return connect(client, embedded, () -> {
+            StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
+            return new RedisConnection(embedded, client, connection, connection.async(), false);
+        });
+    }
+
+    /** A Redis Cluster, found from any of its nodes; the topology is refreshed periodically and on MOVED/ASK. */
+    public static RedisConnection openCluster(List<String> uris, Duration commandTimeout, ClientResources resources) {
+        List<RedisURI> seeds = new ArrayList<>();
+        uris.forEach(uri -> seeds.add(redisUri(uri, commandTimeout)));
+        RedisClusterClient client = RedisClusterClient.create(resources, seeds);
+        client.setOptions(ClusterClientOptions.builder()
+                .autoReconnect(true)
+                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
+                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                        .enablePeriodicRefresh(Duration.ofSeconds(30))
+                        .enableAllAdaptiveRefreshTriggers()
+                        .build())
+                .build());
+        return connect(client, Optional.empty(), () -> {
+            StatefulRedisClusterConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
+            return new RedisConnection(Optional.empty(), client, connection, connection.async(), true);
+        });
+    }
+
+    private static RedisConnection connect(AbstractRedisClient client, Optional<EmbeddedRedis> embedded, java.util.function.Supplier<RedisConnection> connect) {
         try {
-            return new RedisConnection(embedded, client, client.connect(ByteArrayCodec.INSTANCE));
+            return connect.get();
         }
         catch (RuntimeException e) {
             client.shutdown();
+            client.getResources().shutdown();
             embedded.ifPresent(EmbeddedRedis::close);
             throw e;
         }
     }
 
+    private static RedisURI redisUri(String uri, Duration commandTimeout) {
+        RedisURI redisUri = RedisURI.create(uri);
+        redisUri.setTimeout(commandTimeout);
+        return redisUri;
+    }
+
     public RedisClusterAsyncCommands<byte[], byte[]> commands() {
-        return connection.async();
+        return commands;
+    }
+
+    public boolean isCluster() {
+        return cluster;
     }
 
     /** A connection of its own, for blocking reads that must not hold up the shared one. */
-    public StatefulRedisConnection<byte[], byte[]> openDedicated() {
-        return client.connect(ByteArrayCodec.INSTANCE);
+    public DedicatedConnection openDedicated() {
+        if (client instanceof RedisClusterClient clusterClient) {
+            StatefulRedisClusterConnection<byte[], byte[]> dedicated = clusterClient.connect(ByteArrayCodec.INSTANCE);
+            return new DedicatedConnection(dedicated.sync(), dedicated::close);
+        }
+        StatefulRedisConnection<byte[], byte[]> dedicated = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
+        return new DedicatedConnection(dedicated.sync(), dedicated::close);
     }
 
-    public RedisClient client() {
-        return client;
+    /** Runs {@code use} with server commands on a short-lived text connection (start-up checks). */
+    public void withServerCommands(Consumer<RedisServerCommands<String, String>> use) {
+        if (client instanceof RedisClusterClient clusterClient) {
+            try (StatefulRedisClusterConnection<String, String> text = clusterClient.connect(StringCodec.UTF8)) {
+                use.accept(text.sync());
+            }
+            return;
+        }
+        try (StatefulRedisConnection<String, String> text = ((RedisClient) client).connect(StringCodec.UTF8)) {
+            use.accept(text.sync());
+        }
     }
 
     public Optional<EmbeddedRedis> embedded() {
@@ -78,5 +144,13 @@ public final class RedisConnection implements AutoCloseable {
         client.shutdown();
         client.getResources().shutdown();
         embedded.ifPresent(EmbeddedRedis::close);
+    }
+
+    /** A dedicated connection's stream commands, and how to close it. */
+    public record DedicatedConnection(RedisStreamCommands<byte[], byte[]> commands, AutoCloseable closer) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            closer.close();
+        }
     }
 }

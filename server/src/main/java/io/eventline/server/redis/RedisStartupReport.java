@@ -1,6 +1,6 @@
 package io.eventline.server.redis;
 
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.api.sync.RedisServerCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 public final class RedisStartupReport {
     private static final Logger log = LoggerFactory.getLogger(RedisStartupReport.class);
 
-    public void report(RedisCommands<String, String> redis, String description) {
+    public void report(RedisServerCommands<String, String> redis, String description) {
         String info = redis.info("server");
         String version = field(info, "redis_version");
         String mode = field(info, "redis_mode");

@@ -45,14 +45,14 @@ public final class StoreKeys {
         return (prefix(partition) + "log").getBytes(StandardCharsets.UTF_8);
     }
 
-    /** A consumer group's definition (a hash); not in any partition's slot, as no script touches it with others. */
+    /** A consumer group's definition (a hash); it shares a hash tag with the set of names, as one script writes both. */
     public byte[] groupKey(String group) {
-        return (namespace + ":grp:" + group).getBytes(StandardCharsets.UTF_8);
+        return (namespace + ":{groups}:" + group).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The set of consumer group names. */
     public byte[] groupsKey() {
-        return (namespace + ":groups").getBytes(StandardCharsets.UTF_8);
+        return (namespace + ":{groups}").getBytes(StandardCharsets.UTF_8);
     }
 
     /** A group's replayed parked messages in a partition: pointers its consumers read besides the source. */

@@ -8,7 +8,6 @@ import io.eventline.server.redis.EmbeddedRedis;
 import io.eventline.server.redis.RedisBinaryLocator;
 import io.eventline.server.redis.RedisConnection;
 import io.eventline.server.redis.RedisStartupReport;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.resource.ClientResources;
@@ -27,6 +26,14 @@ public final class RedisModule extends AbstractModule {
     @Provides
     @Singleton
     RedisConnection redisConnection(RedisConfig config, MeterRegistry registry) {
+        ClientResources resources = DefaultClientResources.builder()
+                .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry, MicrometerOptions.create()))
+                .build();
+        if (!config.clusterUris().isEmpty()) {
+            RedisConnection cluster = RedisConnection.openCluster(config.clusterUris(), config.commandTimeout(), resources);
+            report(cluster, config.maskedUri().orElseThrow());
+            return cluster;
+        }
         Optional<EmbeddedRedis> embedded = Optional.empty();
         String uri;
         String description;
@@ -46,18 +53,19 @@ public final class RedisModule extends AbstractModule {
             uri = started.uri();
             description = "embedded " + started.uri();
         }
-        ClientResources resources = DefaultClientResources.builder()
-                .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry, MicrometerOptions.create()))
-                .build();
         RedisConnection connection = RedisConnection.open(uri, config.commandTimeout(), embedded, resources);
-        try (StatefulRedisConnection<String, String> reportConnection = connection.client().connect()) {
-            new RedisStartupReport().report(reportConnection.sync(), description);
+        report(connection, description);
+        return connection;
+    }
+
+    private static void report(RedisConnection connection, String description) {
+        try {
+            connection.withServerCommands(commands -> new RedisStartupReport().report(commands, description));
         }
         catch (RuntimeException e) {
             connection.close();
             throw e;
         }
-        return connection;
     }
 
     @Provides

@@ -12,10 +12,9 @@ import io.eventline.server.store.read.EventReader;
 import io.eventline.server.store.subscribe.DeliverySettler;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupStore;
-import io.eventline.server.store.subscribe.LogTailer;
+import io.eventline.server.store.subscribe.LogTailers;
 import io.eventline.server.store.subscribe.SubscriptionHub;
 import io.eventline.server.store.subscribe.SubscriptionManager;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Clock;
@@ -73,8 +72,7 @@ public final class SubscriptionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LogTailer logTailer(RedisConnection redis, StoreKeys keys, SubscriptionHub hub) {
-        StatefulRedisConnection<byte[], byte[]> connection = redis.openDedicated();
-        return new LogTailer(connection.sync(), connection, keys, hub, TAILER_BLOCK);
+    LogTailers logTailers(RedisConnection redis, StoreKeys keys, SubscriptionHub hub) {
+        return LogTailers.open(redis, keys, hub, TAILER_BLOCK);
     }
 }

@@ -59,9 +59,10 @@ class GracefulShutdownTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Process server = new ProcessBuilder(javaBinary(), "-cp", System.getProperty("java.class.path"), "io.eventline.server.Main",
-                "--grpc.port=" + port, "--grpc.host=127.0.0.1", "--metrics.port=-1", "--redis.uri=" + redis.uri(), "--store.namespace=" + namespace,
-                "--grpc.shutdown-timeout=10s")
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"), "io.eventline.server.Main",
+                "--grpc.port=" + port, "--grpc.host=127.0.0.1", "--metrics.port=-1", "--store.namespace=" + namespace, "--grpc.shutdown-timeout=10s"));
+        command.addAll(redis.serverFlags());
+        Process server = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(logs.resolve("server.log").toFile())
                 .start();

@@ -20,7 +20,7 @@ import io.eventline.server.store.StoreUnavailableException;
 import io.eventline.server.store.subscribe.DeliverySettler;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupStore;
-import io.eventline.server.store.subscribe.LogTailer;
+import io.eventline.server.store.subscribe.LogTailers;
 import io.eventline.server.store.subscribe.SubscriptionHub;
 import io.eventline.server.store.subscribe.SubscriptionManager;
 import io.eventline.server.store.subscribe.SubscriptionSettings;
@@ -60,7 +60,7 @@ public final class EventlineHarness implements AutoCloseable {
     private final SubscriptionHub hub = new SubscriptionHub();
     private final EventlineMetrics metrics = new EventlineMetrics(new SimpleMeterRegistry());
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    private final LogTailer tailer;
+    private final LogTailers tailer;
 
     private EventlineHarness(TestRedis testRedis, String namespace, int partitions) {
         this.redis = testRedis.connect();
@@ -81,8 +81,7 @@ public final class EventlineHarness implements AutoCloseable {
                 mapper, statusMapper, responder, metrics);
         StreamGrpcService streams = new StreamGrpcService(new StreamAdmin(commands, keys, codec), new SnapshotStore(commands, keys, 64 * 1024), mapper, responder);
         ConsumerGroupGrpcService groupService = new ConsumerGroupGrpcService(groups, new GroupAdmin(commands, groups, hub), mapper, responder);
-        var tailerConnection = redis.openDedicated();
-        this.tailer = new LogTailer(tailerConnection.sync(), tailerConnection, keys, hub, java.time.Duration.ofMillis(500));
+        this.tailer = LogTailers.open(redis, keys, hub, java.time.Duration.ofMillis(500));
         tailer.start();
         String serverName = InProcessServerBuilder.generateName();
         this.server = new EventlineGrpcServer(InProcessServerBuilder.forName(serverName), List.of(eventStore, streams, groupService), new HealthStatusManager());
@@ -91,7 +90,7 @@ public final class EventlineHarness implements AutoCloseable {
     }
 
     public static EventlineHarness start(TestRedis redis) {
-        return new EventlineHarness(redis, redis.newNamespace(), 1);
+        return new EventlineHarness(redis, redis.newNamespace(), redis.partitions());
     }
 
     public static EventlineHarness start(TestRedis redis, int partitions) {
@@ -100,12 +99,12 @@ public final class EventlineHarness implements AutoCloseable {
 
     /** A server on an existing store's namespace (e.g. one a separate server process wrote). */
     public static EventlineHarness onNamespace(TestRedis redis, String namespace) {
-        return new EventlineHarness(redis, namespace, 1);
+        return new EventlineHarness(redis, namespace, redis.partitions());
     }
 
     /** A second server instance on the same store (same Redis, same namespace), with its own connections. */
     public static EventlineHarness join(TestRedis redis, EventlineHarness other) {
-        return new EventlineHarness(redis, other.namespace, 1);
+        return new EventlineHarness(redis, other.namespace, redis.partitions());
     }
 
     public EventStoreServiceGrpc.EventStoreServiceBlockingStub events() {

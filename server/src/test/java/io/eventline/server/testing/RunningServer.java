@@ -23,8 +23,13 @@ public final class RunningServer implements AutoCloseable {
 
     /** Starts a server on {@code redisUri}; {@code flags} add to or override the test defaults. */
     public static RunningServer start(String redisUri, String namespace, String... flags) {
+        return start(List.of("--redis.uri=" + redisUri), namespace, flags);
+    }
+
+    private static RunningServer start(List<String> redisFlags, String namespace, String... flags) {
         List<String> args = new ArrayList<>(List.of("--grpc.port=0", "--grpc.host=127.0.0.1", "--metrics.port=0", "--metrics.host=127.0.0.1",
-                "--redis.uri=" + redisUri, "--store.namespace=" + namespace));
+                "--store.namespace=" + namespace));
+        args.addAll(redisFlags);
         args.addAll(List.of(flags));
         EventlineServer server = Main.create(args, Map.of());
         server.start();
@@ -32,7 +37,7 @@ public final class RunningServer implements AutoCloseable {
     }
 
     public static RunningServer start(TestRedis redis, String... flags) {
-        return start(redis.uri(), redis.newNamespace(), flags);
+        return start(redis.serverFlags(), redis.newNamespace(), flags);
     }
 
     public int port() {

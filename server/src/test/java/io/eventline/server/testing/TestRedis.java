@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -19,19 +20,33 @@ import java.util.UUID;
  */
 public final class TestRedis implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     public static final String URI_VARIABLE = "EVENTLINE_TEST_REDIS_URI";
+    /** Comma-separated seed URIs of a Redis Cluster to test against instead. */
+    public static final String CLUSTER_VARIABLE = "EVENTLINE_TEST_REDIS_CLUSTER_URIS";
+    /** The partition count of the stores the tests create (default 1). */
+    public static final String PARTITIONS_VARIABLE = "EVENTLINE_TEST_PARTITIONS";
 
     private final String uri;
+    private final List<String> clusterUris;
     private final Optional<EmbeddedRedis> embedded;
+    private final int partitions;
 
-    private TestRedis(String uri, Optional<EmbeddedRedis> embedded) {
+    private TestRedis(String uri, List<String> clusterUris, Optional<EmbeddedRedis> embedded) {
         this.uri = uri;
+        this.clusterUris = List.copyOf(clusterUris);
         this.embedded = embedded;
+        String partitionCount = System.getenv(PARTITIONS_VARIABLE);
+        this.partitions = partitionCount == null || partitionCount.isBlank() ? 1 : Integer.parseInt(partitionCount.trim());
     }
 
     static TestRedis start() {
+        String cluster = System.getenv(CLUSTER_VARIABLE);
+        if (cluster != null && !cluster.isBlank()) {
+            List<String> uris = List.of(cluster.split(","));
+            return new TestRedis(uris.get(0), uris, Optional.empty());
+        }
         String configured = System.getenv(URI_VARIABLE);
         if (configured != null && !configured.isBlank()) {
-            return new TestRedis(configured, Optional.empty());
+            return new TestRedis(configured, List.of(), Optional.empty());
         }
         try {
             EmbeddedRedis redis = EmbeddedRedis.start(
@@ -40,15 +55,30 @@ public final class TestRedis implements ExtensionContext.Store.CloseableResource
                     0,
                     "everysec",
                     1024);
-            return new TestRedis(redis.uri(), Optional.of(redis));
+            return new TestRedis(redis.uri(), List.of(), Optional.of(redis));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** A node's URI (the first seed on a cluster). */
     public String uri() {
         return uri;
+    }
+
+    public boolean isCluster() {
+        return !clusterUris.isEmpty();
+    }
+
+    public int partitions() {
+        return partitions;
+    }
+
+    /** The server flags that point at this Redis, with the partition count the tests use. */
+    public List<String> serverFlags() {
+        String target = isCluster() ? "--redis.cluster-uris=" + String.join(",", clusterUris) : "--redis.uri=" + uri;
+        return List.of(target, "--store.partitions=" + partitions);
     }
 
     /** A fresh namespace for one test's keys. */
@@ -57,6 +87,9 @@ public final class TestRedis implements ExtensionContext.Store.CloseableResource
     }
 
     public RedisConnection connect() {
+        if (isCluster()) {
+            return RedisConnection.openCluster(clusterUris, Duration.ofSeconds(10), io.lettuce.core.resource.DefaultClientResources.create());
+        }
         return RedisConnection.open(uri, Duration.ofSeconds(10), Optional.empty());
     }
 

@@ -29,6 +29,7 @@ public final class LogTailer implements AutoCloseable {
     private final RedisStreamCommands<byte[], byte[]> redis;
     private final AutoCloseable connection;
     private final StoreKeys keys;
+    private final List<Integer> partitions;
     private final SubscriptionHub hub;
     private final Duration block;
     private final Thread thread;
@@ -38,13 +39,15 @@ public final class LogTailer implements AutoCloseable {
      * @param redis commands on a connection used by nothing else, whose timeout exceeds {@code block}
      * @param connection closed with the tailer
      */
-    public LogTailer(RedisStreamCommands<byte[], byte[]> redis, AutoCloseable connection, StoreKeys keys, SubscriptionHub hub, Duration block) {
+    public LogTailer(RedisStreamCommands<byte[], byte[]> redis, AutoCloseable connection, StoreKeys keys, List<Integer> partitions,
+            SubscriptionHub hub, Duration block) {
+        this.partitions = List.copyOf(partitions);
         this.redis = requireNonNull(redis, "redis is null");
         this.connection = requireNonNull(connection, "connection is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.hub = requireNonNull(hub, "hub is null");
         this.block = requireNonNull(block, "block is null");
-        this.thread = new Thread(this::run, "log-tailer");
+        this.thread = new Thread(this::run, "log-tailer-" + partitions);
         this.thread.setDaemon(true);
     }
 
@@ -61,15 +64,16 @@ public final class LogTailer implements AutoCloseable {
                     hub.wakeAll();
                 }
                 List<XReadArgs.StreamOffset<byte[]>> offsets = new ArrayList<>();
-                for (int partition = 0; partition < keys.partitions(); partition++) {
-                    offsets.add(XReadArgs.StreamOffset.from(keys.logKey(partition), lastIds.get(partition)));
+                for (int i = 0; i < partitions.size(); i++) {
+                    offsets.add(XReadArgs.StreamOffset.from(keys.logKey(partitions.get(i)), lastIds.get(i)));
                 }
                 @SuppressWarnings("unchecked")
                 XReadArgs.StreamOffset<byte[]>[] streams = offsets.toArray(XReadArgs.StreamOffset[]::new);
                 List<StreamMessage<byte[], byte[]>> appended = redis.xread(XReadArgs.Builder.block(block).count(BATCH), streams);
                 for (StreamMessage<byte[], byte[]> message : appended) {
-                    int partition = partitionOf(message.getStream());
-                    lastIds.set(partition, message.getId());
+                    int index = indexOf(message.getStream());
+                    int partition = partitions.get(index);
+                    lastIds.set(index, message.getId());
                     LogPointer pointer = LogPointer.decode(partition, message);
                     hub.appended(partition, pointer.stream(), pointer.type());
                 }
@@ -88,17 +92,17 @@ public final class LogTailer implements AutoCloseable {
     /** Where each partition log ends now. */
     private List<String> currentTails() {
         List<String> tails = new ArrayList<>();
-        for (int partition = 0; partition < keys.partitions(); partition++) {
+        for (int partition : partitions) {
             List<StreamMessage<byte[], byte[]>> last = redis.xrevrange(keys.logKey(partition), Range.unbounded(), Limit.from(1));
             tails.add(last.isEmpty() ? "0-0" : last.get(0).getId());
         }
         return tails;
     }
 
-    private int partitionOf(byte[] logKey) {
-        for (int partition = 0; partition < keys.partitions(); partition++) {
-            if (java.util.Arrays.equals(keys.logKey(partition), logKey)) {
-                return partition;
+    private int indexOf(byte[] logKey) {
+        for (int i = 0; i < partitions.size(); i++) {
+            if (java.util.Arrays.equals(keys.logKey(partitions.get(i)), logKey)) {
+                return i;
             }
         }
         throw new IllegalStateException("XREAD answered for a key it was not asked about");
