@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ServerBootTest {
     @Test
     void servesAppendReadHealthAndReflectionOnAConfiguredRedis(TestRedis redis) throws Exception {
-        List<String> args = new java.util.ArrayList<>(List.of("--grpc.port=0", "--grpc.host=127.0.0.1", "--store.namespace=" + redis.newNamespace()));
+        List<String> args = new java.util.ArrayList<>(List.of("--grpc.port=0", "--grpc.host=127.0.0.1", "--metrics.port=0", "--store.namespace=" + redis.newNamespace()));
         args.addAll(redis.serverFlags());
         EventlineServer server = Main.create(args, Map.of());
         server.start();
@@ -56,7 +56,7 @@ class ServerBootTest {
     @Test
     void startsItsOwnRedisWhenNoneIsConfigured(@TempDir Path dataDirectory) throws Exception {
         EventlineServer server = Main.create(
-                List.of("--grpc.port=0", "--grpc.host=127.0.0.1", "--redis.embedded.data-dir=" + dataDirectory),
+                List.of("--grpc.port=0", "--grpc.host=127.0.0.1", "--metrics.port=0", "--redis.embedded.data-dir=" + dataDirectory),
                 Map.of("PATH", System.getenv().getOrDefault("PATH", "")));
         server.start();
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();

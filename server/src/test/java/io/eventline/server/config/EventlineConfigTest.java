@@ -40,6 +40,43 @@ class EventlineConfigTest {
         assertEquals(4 * 1024 * 1024, config.store().limits().maxAppendBytes());
         assertEquals(16, config.store().limits().dedupWindow());
         assertEquals(4 * 1024 * 1024, config.store().maxSnapshotBytes());
+        assertEquals(Duration.ofMinutes(1), config.grpc().keepAliveTime());
+        assertEquals(Duration.ofSeconds(20), config.grpc().keepAliveTimeout());
+        assertEquals(Duration.ofSeconds(10), config.grpc().permitKeepAliveTime());
+        assertEquals(1000, config.grpc().maxSubscriptionsPerConnection());
+        assertEquals(List.of(), config.redis().clusterUris());
+        assertEquals(100, config.subscriptions().settings().defaultMaxInFlight());
+        assertEquals(10_000, config.subscriptions().settings().maxMaxInFlight());
+        assertEquals(Duration.ofSeconds(10), config.subscriptions().settings().heartbeatInterval());
+        assertEquals(Duration.ofSeconds(2), config.subscriptions().settings().pollInterval());
+        assertEquals(2, config.subscriptions().schedulerThreads());
+        assertTrue(config.metrics().enabled());
+        assertEquals("0.0.0.0", config.metrics().host());
+        assertEquals(9464, config.metrics().port());
+        assertEquals(Duration.ofSeconds(1), config.metrics().healthInterval());
+        assertEquals(Duration.ofSeconds(15), config.metrics().groupInterval());
+        assertFalse(config.security().tls());
+        assertEquals(Optional.empty(), config.security().tokenFile());
+    }
+
+    @Test
+    void clusterAndMetricsSettings() {
+        EventlineConfig config = EventlineConfig.from(ConfigProperties.load(List.of(), Map.of(
+                "EVENTLINE_REDIS_CLUSTER_URIS", "redis://127.0.0.1:7001, redis://127.0.0.1:7002",
+                "EVENTLINE_METRICS_PORT", "-1",
+                "EVENTLINE_SUBSCRIPTIONS_MAX_IN_FLIGHT", "500",
+                "EVENTLINE_LIMITS_MAX_SUBSCRIPTIONS_PER_CONNECTION", "7")));
+
+        assertEquals(List.of("redis://127.0.0.1:7001", "redis://127.0.0.1:7002"), config.redis().clusterUris());
+        assertFalse(config.metrics().enabled());
+        assertEquals(500, config.subscriptions().settings().maxMaxInFlight());
+        assertEquals(7, config.grpc().maxSubscriptionsPerConnection());
+        ConfigurationException both = assertThrows(ConfigurationException.class, () -> EventlineConfig.from(ConfigProperties.load(
+                List.of("--redis.uri=redis://127.0.0.1:6379", "--redis.cluster-uris=redis://127.0.0.1:7001"), Map.of())));
+        assertTrue(both.getMessage().contains("not both"), both.getMessage());
+        ConfigurationException halfTls = assertThrows(ConfigurationException.class, () -> EventlineConfig.from(ConfigProperties.load(
+                List.of("--security.tls.cert-chain=/etc/hostname"), Map.of())));
+        assertTrue(halfTls.getMessage().contains("needs both"), halfTls.getMessage());
     }
 
     @Test

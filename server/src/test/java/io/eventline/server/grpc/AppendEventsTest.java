@@ -54,6 +54,8 @@ class AppendEventsTest extends HarnessTest {
         assertEquals(List.of(1L, 2L, 3L), versions(stored));
         assertEquals(List.of("OrderPlaced", "OrderPaid", "OrderShipped"), types(stored));
         assertEquals(response.getPositionsList(), stored.stream().map(RecordedEvent::getPosition).toList());
+        assertEquals(List.of(response.getRecordedAt()), stored.stream().map(RecordedEvent::getRecordedAt).distinct().toList(),
+                "the events of one append share one recorded time");
     }
 
     @Test

@@ -107,11 +107,22 @@ else
   end
 end
 
+-- The first pointer takes an auto ID (Redis's clock); the batch's other pointers follow in the same
+-- millisecond, so all events of one append share one recorded time.
 local reply = {'OK', string.format('%d', version + 1), string.format('%d', version + count)}
+local first_millis, first_sequence
 for k = 1, count do
   local base = FIRST + (k - 1) * WIDTH
   local event_version = string.format('%d', version + k)
-  local position = redis.call('XADD', log_key, '*', 's', name, 'v', event_version, 't', ARGV[base + 1])
+  local id = '*'
+  if k > 1 then
+    id = first_millis .. '-' .. string.format('%d', first_sequence + k - 1)
+  end
+  local position = redis.call('XADD', log_key, id, 's', name, 'v', event_version, 't', ARGV[base + 1])
+  if k == 1 then
+    first_millis, first_sequence = string.match(position, '^(%d+)%-(%d+)$')
+    first_sequence = tonumber(first_sequence)
+  end
   redis.call('XADD', stream_key, '0-' .. event_version,
     'i', ARGV[base], 't', ARGV[base + 1], 'd', ARGV[base + 2], 'c', ARGV[base + 3], 'm', ARGV[base + 4], 'p', position)
   reply[3 + k] = position
