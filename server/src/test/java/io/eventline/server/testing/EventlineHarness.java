@@ -54,6 +54,7 @@ public final class EventlineHarness implements AutoCloseable {
 
     private final RedisConnection redis;
     private final String namespace;
+    private final int partitions;
     private final EventlineGrpcServer server;
     private final ManagedChannel channel;
     private final MutableClock clock = new MutableClock();
@@ -65,6 +66,7 @@ public final class EventlineHarness implements AutoCloseable {
     private EventlineHarness(TestRedis testRedis, String namespace, int partitions) {
         this.redis = testRedis.connect();
         this.namespace = namespace;
+        this.partitions = partitions;
         StoreKeys keys = new StoreKeys(namespace, partitions);
         EventEntryCodec codec = new EventEntryCodec();
         ProtoMapper mapper = new ProtoMapper();
@@ -125,6 +127,10 @@ public final class EventlineHarness implements AutoCloseable {
 
     public MutableClock clock() {
         return clock;
+    }
+
+    public int partitions() {
+        return partitions;
     }
 
     public String namespace() {
