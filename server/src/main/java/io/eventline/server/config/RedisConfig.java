@@ -17,7 +17,9 @@ public record RedisConfig(
         Path embeddedDataDir,
         int embeddedPort,
         String embeddedAppendFsync,
-        int embeddedStreamNodeMaxBytes) {
+        int embeddedStreamNodeMaxBytes,
+        int waitReplicas,
+        Duration waitTimeout) {
     public static RedisConfig from(ConfigProperties properties) {
         String uri = properties.getString("redis.uri", "").trim();
         List<String> clusterUris = Arrays.stream(properties.getString("redis.cluster-uris", "").split(","))
@@ -36,7 +38,9 @@ public record RedisConfig(
                 Path.of(properties.getString("redis.embedded.data-dir", "data/redis")),
                 properties.getInt("redis.embedded.port", 0, 0, 65535),
                 fsync,
-                properties.getInt("redis.embedded.stream-node-max-bytes", 1024, 0, Integer.MAX_VALUE));
+                properties.getInt("redis.embedded.stream-node-max-bytes", 1024, 0, Integer.MAX_VALUE),
+                properties.getInt("redis.wait-replicas", 0, 0, 16),
+                properties.getDuration("redis.wait-timeout", Duration.ofSeconds(1)));
     }
 
     /** The URI (or the cluster's seed URIs) with any password masked, for logs; empty for the embedded Redis. */

@@ -43,6 +43,15 @@ public final class EmbeddedRedis implements AutoCloseable {
      * @param streamNodeMaxBytes listpack node size for streams; 0 keeps Redis's default
      */
     public static EmbeddedRedis start(Path binary, Path dataDirectory, int port, String appendFsync, int streamNodeMaxBytes) {
+        return start(binary, dataDirectory, port, appendFsync, streamNodeMaxBytes, List.of());
+    }
+
+    /** A replica of the Redis on 127.0.0.1:{@code primaryPort} (for tests of replication settings). */
+    public static EmbeddedRedis startReplica(Path binary, Path dataDirectory, int primaryPort) {
+        return start(binary, dataDirectory, 0, "everysec", 0, List.of("--replicaof", "127.0.0.1", Integer.toString(primaryPort)));
+    }
+
+    private static EmbeddedRedis start(Path binary, Path dataDirectory, int port, String appendFsync, int streamNodeMaxBytes, List<String> extra) {
         requireNonNull(binary, "binary is null");
         try {
             Files.createDirectories(dataDirectory);
@@ -60,6 +69,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             if (streamNodeMaxBytes > 0) {
                 command.addAll(List.of("--stream-node-max-bytes", Integer.toString(streamNodeMaxBytes)));
             }
+            command.addAll(extra);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             CountDownLatch ready = new CountDownLatch(1);
             List<String> output = new ArrayList<>();

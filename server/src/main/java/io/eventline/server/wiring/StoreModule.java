@@ -3,6 +3,7 @@ package io.eventline.server.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.eventline.server.config.RedisConfig;
 import io.eventline.server.config.StoreConfig;
 import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.store.AllLogTrimmer;
@@ -11,6 +12,7 @@ import io.eventline.server.store.PartitionCountRecord;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.append.AppendValidator;
 import io.eventline.server.store.append.EventAppender;
+import io.eventline.server.store.append.ReplicationWait;
 import io.eventline.server.store.read.EventReader;
 import io.eventline.server.store.streams.SnapshotStore;
 import io.eventline.server.store.streams.StreamAdmin;
@@ -37,8 +39,9 @@ public final class StoreModule extends AbstractModule {
     @Provides
     @Singleton
     EventAppender eventAppender(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, StoreConfig config,
-            EventlineMetrics metrics) {
-        return new EventAppender(redis, keys, new AppendValidator(config.limits()), codec, config.limits().dedupWindow(), metrics);
+            EventlineMetrics metrics, RedisConfig redisConfig) {
+        return new EventAppender(redis, keys, new AppendValidator(config.limits()), codec, config.limits().dedupWindow(), metrics,
+                new ReplicationWait(redis, redisConfig.waitReplicas(), redisConfig.waitTimeout()));
     }
 
     @Provides

@@ -26,6 +26,7 @@ import io.eventline.server.store.subscribe.SubscriptionManager;
 import io.eventline.server.store.subscribe.SubscriptionSettings;
 import io.eventline.server.store.append.AppendValidator;
 import io.eventline.server.store.append.EventAppender;
+import io.eventline.server.store.append.ReplicationWait;
 import io.eventline.server.store.read.EventReader;
 import io.eventline.server.store.streams.SnapshotStore;
 import io.eventline.server.store.streams.StreamAdmin;
@@ -78,7 +79,7 @@ public final class EventlineHarness implements AutoCloseable {
         SubscriptionManager subscriptions = new SubscriptionManager(commands, keys, codec, groups, reader, hub, scheduler, clock,
                 new SubscriptionSettings(DEFAULT_MAX_IN_FLIGHT, 10_000, HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(1)), metrics);
         EventStoreGrpcService eventStore = new EventStoreGrpcService(
-                new EventAppender(commands, keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow(), metrics),
+                new EventAppender(commands, keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow(), metrics, ReplicationWait.none(commands)),
                 reader, subscriptions, new DeliverySettler(commands, keys, groups, hub, metrics),
                 mapper, statusMapper, responder, metrics);
         StreamGrpcService streams = new StreamGrpcService(new StreamAdmin(commands, keys, codec), new SnapshotStore(commands, keys, 64 * 1024), mapper, responder);

@@ -33,15 +33,17 @@ public final class EventAppender {
     private final EventEntryCodec codec;
     private final int dedupWindow;
     private final EventlineMetrics metrics;
+    private final ReplicationWait replicationWait;
 
     public EventAppender(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, AppendValidator validator, EventEntryCodec codec, int dedupWindow,
-            EventlineMetrics metrics) {
+            EventlineMetrics metrics, ReplicationWait replicationWait) {
         this.redis = requireNonNull(redis, "redis is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.validator = requireNonNull(validator, "validator is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.dedupWindow = dedupWindow;
         this.metrics = requireNonNull(metrics, "metrics is null");
+        this.replicationWait = requireNonNull(replicationWait, "replicationWait is null");
     }
 
     public CompletableFuture<AppendResult> append(AppendRequest request) {
@@ -68,7 +70,8 @@ public final class EventAppender {
         StreamLocation location = keys.locate(append.stream());
         byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.logKey()};
         return APPEND_SCRIPT.run(redis, scriptKeys, arguments(append))
-                .thenApply(reply -> toResult(append, location.partition(), new ScriptReply(reply)));
+                .thenApply(reply -> toResult(append, location.partition(), new ScriptReply(reply)))
+                .thenCompose(replicationWait::after);
     }
 
     private byte[][] arguments(ValidatedAppend append) {
