@@ -1,5 +1,6 @@
 package io.eventline.server.health;
 
+import io.eventline.server.concurrent.DaemonThreads;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -7,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -30,11 +30,7 @@ public final class RedisHealth implements AutoCloseable {
         this.redis = requireNonNull(redis, "redis is null");
         this.health = requireNonNull(health, "health is null");
         this.interval = requireNonNull(interval, "interval is null");
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "redis-health");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = DaemonThreads.scheduler("redis-health", 1);
     }
 
     public void start() {

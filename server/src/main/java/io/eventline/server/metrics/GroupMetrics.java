@@ -1,5 +1,6 @@
 package io.eventline.server.metrics;
 
+import io.eventline.server.concurrent.DaemonThreads;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupStatus;
 import io.eventline.server.store.subscribe.GroupStore;
@@ -12,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -37,11 +37,7 @@ public final class GroupMetrics implements AutoCloseable {
         this.lag = MultiGauge.builder("eventline.group.lag").description("Entries not yet delivered to the group").register(metrics.registry());
         this.pending = MultiGauge.builder("eventline.group.pending").description("Deliveries awaiting Ack/Nack").register(metrics.registry());
         this.parked = MultiGauge.builder("eventline.group.parked").description("Parked messages").register(metrics.registry());
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "group-metrics");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = DaemonThreads.scheduler("group-metrics", 1);
     }
 
     public void start() {

@@ -1,5 +1,6 @@
 package io.eventline.server.store;
 
+import io.eventline.server.concurrent.DaemonThreads;
 import io.lettuce.core.XTrimArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.slf4j.Logger;
@@ -7,7 +8,6 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -32,11 +32,7 @@ public final class AllLogTrimmer implements AutoCloseable {
         this.keys = requireNonNull(keys, "keys is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.retention = requireNonNull(retention, "retention is null");
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "all-log-trimmer");
-            thread.setDaemon(true);
-            return thread;
-        });
+        this.scheduler = DaemonThreads.scheduler("all-log-trimmer", 1);
     }
 
     public void start() {

@@ -3,6 +3,7 @@ package io.eventline.server.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.eventline.server.concurrent.DaemonThreads;
 import io.eventline.server.config.SubscriptionConfig;
 import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.redis.RedisConnection;
@@ -19,9 +20,7 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /** The subscription path: consumer groups, catch-up subscriptions, the log tailer. */
 public final class SubscriptionModule extends AbstractModule {
@@ -36,12 +35,7 @@ public final class SubscriptionModule extends AbstractModule {
     @Provides
     @Singleton
     ScheduledExecutorService subscriptionScheduler(SubscriptionConfig config) {
-        AtomicInteger threads = new AtomicInteger();
-        return Executors.newScheduledThreadPool(config.schedulerThreads(), runnable -> {
-            Thread thread = new Thread(runnable, "subscriptions-" + threads.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+        return DaemonThreads.scheduler("subscriptions", config.schedulerThreads());
     }
 
     @Provides

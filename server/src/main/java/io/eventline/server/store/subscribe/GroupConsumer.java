@@ -123,8 +123,15 @@ final class GroupConsumer extends AbstractSubscription {
             }
             busy = true;
         }
-        CompletableFuture<List<PendingEntries.Entry>> read = ownPendingDelivered ? readNew(window) : readOwnPending(window);
-        read.thenCompose(this::resolve).whenComplete(this::deliver);
+        boolean firstRead = !ownPendingDelivered;
+        CompletableFuture<List<PendingEntries.Entry>> read = firstRead ? readOwnPending(window) : readNew(window);
+        read.thenCompose(this::resolve).whenComplete((outcome, error) -> {
+            deliver(outcome, error);
+            if (firstRead && error == null) {
+                // the own pending list is done with: go on to new entries at once
+                wake();
+            }
+        });
     }
 
     @Override
@@ -158,6 +165,13 @@ final class GroupConsumer extends AbstractSubscription {
         synchronized (this) {
             busy = false;
             if (error != null) {
+                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (String.valueOf(cause.getMessage()).startsWith("NOGROUP")) {
+                    // the group was deleted: end the subscription (NOT_FOUND) rather than retry forever
+                    busy = false;
+                    fail(cause);
+                    return;
+                }
                 // a read may have been lost with its reply (e.g. a dropped connection): its entries are
                 // pending for this consumer but never reached the client, so look at the own pending list again
                 ownPendingDelivered = false;
@@ -184,6 +198,11 @@ final class GroupConsumer extends AbstractSubscription {
 
     /** New entries of the sources, partition after partition until the window is full. */
     private CompletableFuture<List<PendingEntries.Entry>> readNew(int window) {
+        return readUnseen(window, GroupSource::sourceKey);
+    }
+
+    /** Entries of each source's {@code key} never delivered to the group, partition after partition until the window is full. */
+    private CompletableFuture<List<PendingEntries.Entry>> readUnseen(int window, java.util.function.Function<GroupSource, byte[]> key) {
         CompletableFuture<List<PendingEntries.Entry>> read = CompletableFuture.completedFuture(List.of());
         for (GroupSource source : sources) {
             read = read.thenCompose(sofar -> {
@@ -191,9 +210,10 @@ final class GroupConsumer extends AbstractSubscription {
                 if (room <= 0) {
                     return CompletableFuture.completedFuture(sofar);
                 }
-                return redis.xreadgroup(redisConsumer, XReadArgs.Builder.count(room), XReadArgs.StreamOffset.lastConsumed(source.sourceKey()))
+                byte[] sourceKey = key.apply(source);
+                return redis.xreadgroup(redisConsumer, XReadArgs.Builder.count(room), XReadArgs.StreamOffset.lastConsumed(sourceKey))
                         .toCompletableFuture()
-                        .thenApply(messages -> concat(sofar, asEntries(source, source.sourceKey(), messages, Map.of())));
+                        .thenApply(messages -> concat(sofar, asEntries(source, sourceKey, messages, Map.of())));
             });
         }
         return read;
@@ -298,19 +318,7 @@ final class GroupConsumer extends AbstractSubscription {
         synchronized (this) {
             window = maxInFlight - inFlight.size();
         }
-        CompletableFuture<List<PendingEntries.Entry>> read = CompletableFuture.completedFuture(List.of());
-        for (GroupSource source : sources) {
-            read = read.thenCompose(sofar -> {
-                int room = window - sofar.size();
-                if (room <= 0) {
-                    return CompletableFuture.completedFuture(sofar);
-                }
-                return redis.xreadgroup(redisConsumer, XReadArgs.Builder.count(room), XReadArgs.StreamOffset.lastConsumed(source.replayKey()))
-                        .toCompletableFuture()
-                        .thenApply(messages -> concat(sofar, asEntries(source, source.replayKey(), messages, Map.of())));
-            });
-        }
-        return read;
+        return readUnseen(window, GroupSource::replayKey);
     }
 
     /** Entries already pending: their delivery counts come from XPENDING. */
