@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -28,9 +29,11 @@ public final class TestRedis implements ExtensionContext.Store.CloseableResource
     private final String uri;
     private final List<String> clusterUris;
     private final Optional<EmbeddedRedis> embedded;
+    private final Optional<Path> data;
     private final int partitions;
 
-    private TestRedis(String uri, List<String> clusterUris, Optional<EmbeddedRedis> embedded) {
+    private TestRedis(String uri, List<String> clusterUris, Optional<EmbeddedRedis> embedded, Optional<Path> data) {
+        this.data = data;
         this.uri = uri;
         this.clusterUris = List.copyOf(clusterUris);
         this.embedded = embedded;
@@ -42,20 +45,16 @@ public final class TestRedis implements ExtensionContext.Store.CloseableResource
         String cluster = System.getenv(CLUSTER_VARIABLE);
         if (cluster != null && !cluster.isBlank()) {
             List<String> uris = List.of(cluster.split(","));
-            return new TestRedis(uris.get(0), uris, Optional.empty());
+            return new TestRedis(uris.get(0), uris, Optional.empty(), Optional.empty());
         }
         String configured = System.getenv(URI_VARIABLE);
         if (configured != null && !configured.isBlank()) {
-            return new TestRedis(configured, List.of(), Optional.empty());
+            return new TestRedis(configured, List.of(), Optional.empty(), Optional.empty());
         }
         try {
-            EmbeddedRedis redis = EmbeddedRedis.start(
-                    new RedisBinaryLocator(false, "").locate(),
-                    Files.createTempDirectory("eventline-test-redis"),
-                    0,
-                    "everysec",
-                    1024);
-            return new TestRedis(redis.uri(), List.of(), Optional.of(redis));
+            Path data = Files.createTempDirectory("eventline-test-redis");
+            EmbeddedRedis redis = EmbeddedRedis.start(new RedisBinaryLocator(false, "").locate(), data, 0, "everysec", 1024);
+            return new TestRedis(redis.uri(), List.of(), Optional.of(redis), Optional.of(data));
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -96,5 +95,15 @@ public final class TestRedis implements ExtensionContext.Store.CloseableResource
     @Override
     public void close() {
         embedded.ifPresent(EmbeddedRedis::close);
+        data.ifPresent(TestRedis::deleteQuietly);
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+        catch (IOException e) {
+            // a leftover temp dir is harmless
+        }
     }
 }
