@@ -44,10 +44,37 @@ class LimitsTest {
                 subscriptions.cancel(null);
             }
 
-            assertStatus(Status.Code.INVALID_ARGUMENT, () -> stub.subscribe(SubscribeRequest.newBuilder()
+            assertTrue(freedSlotIsReused(stub), "a cancelled subscription frees its slot on the connection");
+
+            // A second connection has its own slots.
+            var otherConnection = EventStoreServiceGrpc.newBlockingStub(server.channel()).withDeadlineAfter(15, TimeUnit.SECONDS);
+            assertStatus(Status.Code.INVALID_ARGUMENT, () -> otherConnection.subscribe(SubscribeRequest.newBuilder()
                     .setStream("limit-4").setGroup("g").setMaxInFlight(51).build()).next());
-            assertStatus(Status.Code.RESOURCE_EXHAUSTED, () -> stub.appendEvents(append("limit-5", any(),
+            assertStatus(Status.Code.RESOURCE_EXHAUSTED, () -> otherConnection.appendEvents(append("limit-5", any(),
                     event("Big").toBuilder().setData(ByteString.copyFrom(new byte[8192])).build())));
         }
+    }
+
+    /** The server sees a cancel asynchronously, so the freed slot is retried for a bounded time. */
+    private static boolean freedSlotIsReused(EventStoreServiceGrpc.EventStoreServiceBlockingStub stub) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Context.CancellableContext attempt = Context.current().withCancellation();
+            try {
+                if (attempt.call(() -> stub.subscribe(SubscribeRequest.newBuilder().setStream("limit-reuse").build()).next()).hasConfirmation()) {
+                    return true;
+                }
+            }
+            catch (io.grpc.StatusRuntimeException e) {
+                if (e.getStatus().getCode() != Status.Code.RESOURCE_EXHAUSTED) {
+                    throw e;
+                }
+                Thread.sleep(50);
+            }
+            finally {
+                attempt.cancel(null);
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,104 @@
+package io.eventline.client.subscribe;
+
+import io.eventline.client.transport.Backoff;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import static java.util.Objects.requireNonNull;
+
+/** A catch-up subscription: its target, where it begins (or the checkpoint it resumes after), and how often it reports checkpoints. */
+public final class CatchUpSubscriptionSettings {
+    private final SubscriptionTarget target;
+    private final SubscriptionStart start;
+    private final Optional<Checkpoint> resumeAfter;
+    private final int checkpointEvery;
+    private final CheckpointListener checkpointListener;
+    private final Backoff reconnectBackoff;
+
+    private CatchUpSubscriptionSettings(Builder builder) {
+        this.target = builder.target;
+        this.start = builder.start;
+        this.resumeAfter = builder.resumeAfter;
+        this.checkpointEvery = builder.checkpointEvery;
+        this.checkpointListener = builder.checkpointListener;
+        this.reconnectBackoff = builder.reconnectBackoff;
+    }
+
+    public static Builder builder(SubscriptionTarget target) {
+        return new Builder(target);
+    }
+
+    public SubscriptionTarget target() {
+        return target;
+    }
+
+    public SubscriptionStart start() {
+        return start;
+    }
+
+    public Optional<Checkpoint> resumeAfter() {
+        return resumeAfter;
+    }
+
+    public int checkpointEvery() {
+        return checkpointEvery;
+    }
+
+    public CheckpointListener checkpointListener() {
+        return checkpointListener;
+    }
+
+    public Backoff reconnectBackoff() {
+        return reconnectBackoff;
+    }
+
+    public static final class Builder {
+        private final SubscriptionTarget target;
+        private SubscriptionStart start = SubscriptionStart.beginning();
+        private Optional<Checkpoint> resumeAfter = Optional.empty();
+        private int checkpointEvery = 100;
+        private CheckpointListener checkpointListener = checkpoint -> {
+        };
+        private Backoff reconnectBackoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2);
+
+        private Builder(SubscriptionTarget target) {
+            this.target = requireNonNull(target, "target is null");
+        }
+
+        /** Where to begin when there is no checkpoint to resume after (default: the beginning). */
+        public Builder start(SubscriptionStart start) {
+            this.start = requireNonNull(start, "start is null");
+            return this;
+        }
+
+        /** Begin just after this checkpoint (a stored one from an earlier run); overrides {@link #start}. */
+        public Builder resumeAfter(Checkpoint checkpoint) {
+            this.resumeAfter = Optional.of(requireNonNull(checkpoint, "checkpoint is null"));
+            return this;
+        }
+
+        /** Report a checkpoint after this many handled events at most (default 100). */
+        public Builder checkpointEvery(int events) {
+            if (events < 1) {
+                throw new IllegalArgumentException("checkpointEvery must be at least 1: " + events);
+            }
+            this.checkpointEvery = events;
+            return this;
+        }
+
+        public Builder checkpointListener(CheckpointListener listener) {
+            this.checkpointListener = requireNonNull(listener, "listener is null");
+            return this;
+        }
+
+        public Builder reconnectBackoff(Backoff reconnectBackoff) {
+            this.reconnectBackoff = requireNonNull(reconnectBackoff, "reconnectBackoff is null");
+            return this;
+        }
+
+        public CatchUpSubscriptionSettings build() {
+            return new CatchUpSubscriptionSettings(this);
+        }
+    }
+}

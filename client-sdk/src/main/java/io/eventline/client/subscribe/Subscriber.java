@@ -1,0 +1,48 @@
+package io.eventline.client.subscribe;
+
+import io.eventline.client.transport.CallOptionsFactory;
+import io.eventline.client.transport.UnaryCaller;
+import io.grpc.ManagedChannel;
+
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+import static java.util.Objects.requireNonNull;
+
+/** Starts subscriptions on the client's channel and closes those still running when the client closes. */
+public final class Subscriber implements AutoCloseable {
+    private final SubscribeCalls calls;
+    private final UnaryCaller caller;
+    private final Set<Runnable> running = ConcurrentHashMap.newKeySet();
+
+    public Subscriber(ManagedChannel channel, CallOptionsFactory callOptions, UnaryCaller caller) {
+        this.calls = new SubscribeCalls(channel, callOptions);
+        this.caller = requireNonNull(caller, "caller is null");
+    }
+
+    public GroupSubscription subscribe(GroupSubscriptionSettings settings, GroupEventHandler handler) {
+        GroupSubscription subscription = new GroupSubscription(settings, handler, calls, new DeliverySettler(caller, settings.group()));
+        track(subscription::close, subscription.termination());
+        subscription.start();
+        return subscription;
+    }
+
+    public CatchUpSubscription subscribe(CatchUpSubscriptionSettings settings, CatchUpEventHandler handler) {
+        CatchUpSubscription subscription = new CatchUpSubscription(settings, handler, calls);
+        track(subscription::close, subscription.termination());
+        subscription.start();
+        return subscription;
+    }
+
+    private void track(Runnable closer, CompletableFuture<Void> termination) {
+        running.add(closer);
+        termination.whenComplete((ignored, error) -> running.remove(closer));
+    }
+
+    /** Closes every subscription still running (each waits for its handler and settles its acks). */
+    @Override
+    public void close() {
+        Set.copyOf(running).forEach(Runnable::run);
+    }
+}

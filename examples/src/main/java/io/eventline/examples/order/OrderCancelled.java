@@ -1,0 +1,4 @@
+package io.eventline.examples.order;
+
+public record OrderCancelled(String orderId, String reason) {
+}
