@@ -13,12 +13,8 @@ import io.eventline.client.subscribe.SubscriptionStart;
 import io.eventline.client.subscribe.SubscriptionTarget;
 import io.eventline.client.testing.Await;
 import io.eventline.client.testing.HandledEvents;
-import io.eventline.client.testing.TestServer;
-import io.eventline.server.testing.RedisExtension;
-import io.eventline.server.testing.TestRedis;
+import io.eventline.client.testing.ServerExtension;
 import io.grpc.Status;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,22 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stream and group management calls against a real server. */
-@ExtendWith(RedisExtension.class)
+@ExtendWith(ServerExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AdminTest {
-    private static TestServer server;
-    private static EventlineClient client;
+    private final EventlineClient client;
 
-    @BeforeAll
-    static void startServer(TestRedis redis) {
-        server = TestServer.start(redis);
-        client = server.newClient();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.close();
+    AdminTest(EventlineClient client) {
+        this.client = client;
     }
 
     @Test

@@ -6,11 +6,7 @@ import io.eventline.client.append.AppendResult;
 import io.eventline.client.append.WrongExpectedVersionException;
 import io.eventline.client.serialization.JsonEventCodec;
 import io.eventline.client.serialization.Upcasters;
-import io.eventline.client.testing.TestServer;
-import io.eventline.server.testing.RedisExtension;
-import io.eventline.server.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.eventline.client.testing.ServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,26 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The repositories against a real server: optimistic concurrency, time travel, snapshots plus the tail. */
-@ExtendWith(RedisExtension.class)
+@ExtendWith(ServerExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RepositoryTest {
     private static final int SNAPSHOT_EVERY = 10;
 
-    private static TestServer server;
-    private static EventlineClient client;
-    private static JsonEventCodec codec;
+    private final EventlineClient client;
+    private final JsonEventCodec codec;
 
-    @BeforeAll
-    static void startServer(TestRedis redis) {
-        server = TestServer.start(redis);
-        client = server.newClient();
-        codec = new JsonEventCodec(JsonEventCodec.defaultMapper(), Account.EVENT_TYPES, Upcasters.none());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.close();
+    RepositoryTest(EventlineClient client) {
+        this.client = client;
+        this.codec = new JsonEventCodec(JsonEventCodec.defaultMapper(), Account.EVENT_TYPES, Upcasters.none());
     }
 
     @Test

@@ -4,11 +4,7 @@ import io.eventline.client.EventlineClient;
 import io.eventline.client.NotFoundException;
 import io.eventline.client.RecordedEvent;
 import io.eventline.client.read.ReadOptions;
-import io.eventline.client.testing.TestServer;
-import io.eventline.server.testing.RedisExtension;
-import io.eventline.server.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.eventline.client.testing.ServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,22 +25,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Appends with optimistic concurrency and reads with the fluent options, against a real server and Redis. */
-@ExtendWith(RedisExtension.class)
+@ExtendWith(ServerExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AppendAndReadTest {
-    private static TestServer server;
-    private static EventlineClient client;
+    private final EventlineClient client;
 
-    @BeforeAll
-    static void startServer(TestRedis redis) {
-        server = TestServer.start(redis);
-        client = server.newClient();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.close();
+    AppendAndReadTest(EventlineClient client) {
+        this.client = client;
     }
 
     @Test
@@ -157,7 +144,7 @@ class AppendAndReadTest {
         assertThrows(StreamDeletedException.class, () -> client.appendBlocking(stream, ExpectedVersion.any(), events("OrderPaid", 2, 1)));
     }
 
-    private static long countEvents(String stream) {
+    private long countEvents(String stream) {
         try (Stream<RecordedEvent> read = client.read(stream, ReadOptions.forwards())) {
             return read.count();
         }

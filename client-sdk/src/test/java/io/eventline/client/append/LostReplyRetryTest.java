@@ -4,12 +4,9 @@ import io.eventline.client.EventlineClient;
 import io.eventline.client.RecordedEvent;
 import io.eventline.client.read.ReadOptions;
 import io.eventline.client.testing.LoseRepliesInterceptor;
+import io.eventline.client.testing.ServerExtension;
 import io.eventline.client.testing.TestServer;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
-import io.eventline.server.testing.RedisExtension;
-import io.eventline.server.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,22 +27,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * UNAVAILABLE: the SDK retries with the same event ids and the server answers with the original
  * result instead of storing the events twice.
  */
-@ExtendWith(RedisExtension.class)
+@ExtendWith(ServerExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LostReplyRetryTest {
-    private static TestServer server;
-    private static EventlineClient client;
+    private final TestServer server;
+    private final EventlineClient client;
 
-    @BeforeAll
-    static void startServer(TestRedis redis) {
-        server = TestServer.start(redis);
-        client = server.newClient();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.close();
+    LostReplyRetryTest(TestServer server, EventlineClient client) {
+        this.server = server;
+        this.client = client;
     }
 
     @Test
@@ -93,7 +83,7 @@ class LostReplyRetryTest {
         assertEquals(2, second.lastVersion());
     }
 
-    private static List<UUID> storedIds(String stream) {
+    private List<UUID> storedIds(String stream) {
         try (Stream<RecordedEvent> read = client.read(stream, ReadOptions.forwards())) {
             return read.map(RecordedEvent::eventId).toList();
         }

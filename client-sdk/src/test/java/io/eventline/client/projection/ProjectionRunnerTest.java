@@ -7,11 +7,7 @@ import io.eventline.client.serialization.JsonEventCodec;
 import io.eventline.client.subscribe.Checkpoint;
 import io.eventline.client.subscribe.SubscriptionTarget;
 import io.eventline.client.testing.Await;
-import io.eventline.client.testing.TestServer;
-import io.eventline.server.testing.RedisExtension;
-import io.eventline.server.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.eventline.client.testing.ServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,22 +24,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A read model kept by the projection runner, and resumed from its stored checkpoint. */
-@ExtendWith(RedisExtension.class)
+@ExtendWith(ServerExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ProjectionRunnerTest {
-    private static TestServer server;
-    private static EventlineClient client;
+    private final EventlineClient client;
 
-    @BeforeAll
-    static void startServer(TestRedis redis) {
-        server = TestServer.start(redis);
-        client = server.newClient();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.close();
+    ProjectionRunnerTest(EventlineClient client) {
+        this.client = client;
     }
 
     /** Events per stream: the read model. */

@@ -5,9 +5,8 @@ import io.eventline.client.RecordedEvent;
 import io.eventline.client.append.ExpectedVersion;
 import io.eventline.client.testing.Await;
 import io.eventline.client.testing.ReadTrafficInterceptor;
+import io.eventline.client.testing.ServerExtension;
 import io.eventline.client.testing.TestServer;
-import io.eventline.server.testing.RedisExtension;
-import io.eventline.server.testing.TestRedis;
 import io.grpc.Status;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A 100,000-event stream read through the lazy Stream: the client never holds more than the page
  * being consumed and the one after it, however long the stream, and closing early cancels the call.
  */
-@ExtendWith(RedisExtension.class)
+@ExtendWith(ServerExtension.class)
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class LargeStreamReadTest {
     private static final int EVENTS = 100_000;
@@ -37,14 +36,18 @@ class LargeStreamReadTest {
     /** The page being handed out plus the one gRPC has asked for. */
     private static final long MAX_BUFFERED = 2L * TestServer.READ_PAGE_SIZE;
 
-    private static TestServer server;
-    private static EventlineClient client;
     private static String stream;
 
+    private final TestServer server;
+    private final EventlineClient client;
+
+    LargeStreamReadTest(TestServer server, EventlineClient client) {
+        this.server = server;
+        this.client = client;
+    }
+
     @BeforeAll
-    static void writeALongStream(TestRedis redis) {
-        server = TestServer.start(redis);
-        client = server.newClient();
+    static void writeALongStream(EventlineClient client) {
         stream = uniqueStream("ticks");
         for (int appended = 0; appended < EVENTS; appended += APPEND_BATCH) {
             client.appendBlocking(stream, ExpectedVersion.exact(appended), events("Tick", appended + 1, APPEND_BATCH));
@@ -52,11 +55,9 @@ class LargeStreamReadTest {
     }
 
     @AfterAll
-    static void stopServer() {
+    static void deleteTheStream(EventlineClient client) {
         // free the test Redis's memory for the other tests
         client.streams().delete(stream, ExpectedVersion.any());
-        client.close();
-        server.close();
     }
 
     @Test

@@ -5,11 +5,7 @@ import io.eventline.client.append.AppendResult;
 import io.eventline.client.append.ExpectedVersion;
 import io.eventline.client.testing.Await;
 import io.eventline.client.testing.HandledEvents;
-import io.eventline.client.testing.TestServer;
-import io.eventline.server.testing.RedisExtension;
-import io.eventline.server.testing.TestRedis;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.eventline.client.testing.ServerExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -26,22 +22,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Where catch-up subscriptions begin, and the checkpoints they report. */
-@ExtendWith(RedisExtension.class)
+@ExtendWith(ServerExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CatchUpSubscriptionTest {
-    private static TestServer server;
-    private static EventlineClient client;
+    private final EventlineClient client;
 
-    @BeforeAll
-    static void startServer(TestRedis redis) {
-        server = TestServer.start(redis);
-        client = server.newClient();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.close();
+    CatchUpSubscriptionTest(EventlineClient client) {
+        this.client = client;
     }
 
     @Test
@@ -94,7 +81,7 @@ class CatchUpSubscriptionTest {
     }
 
     /** The checkpoint of the {@code count}th event of a category, as a subscription reports it. */
-    private static Checkpoint checkpointAfter(String category, int count) throws InterruptedException {
+    private Checkpoint checkpointAfter(String category, int count) throws InterruptedException {
         List<Checkpoint> reported = new CopyOnWriteArrayList<>();
         HandledEvents handled = new HandledEvents();
         try (CatchUpSubscription subscription = client.subscribe(CatchUpSubscriptionSettings.builder(SubscriptionTarget.categories(category))

@@ -7,20 +7,17 @@ import io.eventline.client.append.ExpectedVersion;
 import io.eventline.client.testing.Await;
 import io.eventline.client.testing.CallCounter;
 import io.eventline.client.testing.HandledEvents;
+import io.eventline.client.testing.ServerExtension;
 import io.eventline.client.testing.TestServer;
 import io.eventline.client.transport.Backoff;
 import io.eventline.proto.v1.Delivery;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.SubscribeRequest;
 import io.eventline.proto.v1.SubscribeResponse;
-import io.eventline.server.testing.RedisExtension;
-import io.eventline.server.testing.TestRedis;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,26 +41,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Consumer groups through the handler API, against a real server and Redis. */
-@ExtendWith(RedisExtension.class)
+@ExtendWith(ServerExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class GroupSubscriptionTest {
     /** Short, so that redeliveries after a timeout come quickly. */
     private static final GroupSettings QUICK = new GroupSettings(Duration.ofSeconds(1), 5);
     private static final Backoff QUICK_RETRY = new Backoff(Duration.ofMillis(50), Duration.ofMillis(200), 2);
 
-    private static TestServer server;
-    private static EventlineClient client;
+    private final TestServer server;
+    private final EventlineClient client;
 
-    @BeforeAll
-    static void startServer(TestRedis redis) {
-        server = TestServer.start(redis);
-        client = server.newClient();
-    }
-
-    @AfterAll
-    static void stopServer() {
-        client.close();
-        server.close();
+    GroupSubscriptionTest(TestServer server, EventlineClient client) {
+        this.server = server;
+        this.client = client;
     }
 
     @Test
@@ -192,7 +182,7 @@ class GroupSubscriptionTest {
     }
 
     /** A worker, on the raw protocol, that takes {@code count} deliveries and goes away without settling them. */
-    private static Set<Long> takeDeliveriesAndDie(String group, String stream, int count) throws InterruptedException {
+    private Set<Long> takeDeliveriesAndDie(String group, String stream, int count) throws InterruptedException {
         ManagedChannel channel = ManagedChannelBuilder.forTarget(server.target()).usePlaintext().build();
         Set<Long> taken = ConcurrentHashMap.newKeySet();
         CountDownLatch enough = new CountDownLatch(count);

@@ -15,6 +15,11 @@ public final class RedisExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return shared(context);
+    }
+
+    /** The run's one {@link TestRedis}, for other extensions that build on it. */
+    public static TestRedis shared(ExtensionContext context) {
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(TestRedis.class, type -> TestRedis.start(), TestRedis.class);
     }
 }
