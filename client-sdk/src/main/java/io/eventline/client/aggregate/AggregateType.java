@@ -18,4 +18,13 @@ public record AggregateType<A extends Aggregate>(String category, AggregateFacto
     public String streamName(String id) {
         return category + "-" + requireNonNull(id, "id is null");
     }
+
+    /** The aggregate id of one of this type's streams: {@code 42} for {@code order-42}. */
+    public String idOf(String stream) {
+        String prefix = category + "-";
+        if (!stream.startsWith(prefix) || stream.length() == prefix.length()) {
+            throw new IllegalArgumentException("stream '" + stream + "' is not of category '" + category + "'");
+        }
+        return stream.substring(prefix.length());
+    }
 }

@@ -67,4 +67,11 @@ class AggregateTest {
         assertEquals("account-7", Account.TYPE.streamName("7"));
         assertThrows(IllegalArgumentException.class, () -> new AggregateType<>("bank-account", Account::new));
     }
+
+    @Test
+    void theIdOfAStreamIsWhatFollowsTheCategory() {
+        assertEquals("7-b", Account.TYPE.idOf(Account.TYPE.streamName("7-b")));
+        assertThrows(IllegalArgumentException.class, () -> Account.TYPE.idOf("order-7"));
+        assertThrows(IllegalArgumentException.class, () -> Account.TYPE.idOf("account-"));
+    }
 }

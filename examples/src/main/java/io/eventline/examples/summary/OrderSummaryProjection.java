@@ -6,6 +6,7 @@ import io.eventline.client.projection.Projection;
 import io.eventline.client.serialization.EventCodec;
 import io.eventline.examples.order.OrderCancelled;
 import io.eventline.examples.order.OrderDelivered;
+import io.eventline.examples.order.OrderEvents;
 import io.eventline.examples.order.OrderPaid;
 import io.eventline.examples.order.OrderPlaced;
 import io.eventline.examples.order.OrderRefunded;
@@ -26,11 +27,11 @@ public final class OrderSummaryProjection implements Projection {
         this.model = requireNonNull(model, "model is null");
         this.dispatcher = EventDispatcher.builder(codec)
                 .on(OrderPlaced.class, this::placed)
-                .on(OrderPaid.class, (paid, recorded) -> moved(paid.orderId(), OrderStatus.PAID, recorded))
-                .on(OrderShipped.class, (shipped, recorded) -> moved(shipped.orderId(), OrderStatus.SHIPPED, recorded))
-                .on(OrderDelivered.class, (delivered, recorded) -> moved(delivered.orderId(), OrderStatus.DELIVERED, recorded))
-                .on(OrderCancelled.class, (cancelled, recorded) -> moved(cancelled.orderId(), OrderStatus.CANCELLED, recorded))
-                .on(OrderRefunded.class, (refunded, recorded) -> moved(refunded.orderId(), OrderStatus.REFUNDED, recorded))
+                .on(OrderPaid.class, (paid, recorded) -> moved(OrderStatus.PAID, recorded))
+                .on(OrderShipped.class, (shipped, recorded) -> moved(OrderStatus.SHIPPED, recorded))
+                .on(OrderDelivered.class, (delivered, recorded) -> moved(OrderStatus.DELIVERED, recorded))
+                .on(OrderCancelled.class, (cancelled, recorded) -> moved(OrderStatus.CANCELLED, recorded))
+                .on(OrderRefunded.class, (refunded, recorded) -> moved(OrderStatus.REFUNDED, recorded))
                 .build();
     }
 
@@ -39,14 +40,16 @@ public final class OrderSummaryProjection implements Projection {
         dispatcher.apply(event);
     }
 
+    /** Orders are keyed by their stream, the order's identity, so an event written by another tool with a different body cannot derail the projection. */
     private void placed(OrderPlaced placed, RecordedEvent recorded) {
-        if (model.get(placed.orderId()).isEmpty()) {
-            model.put(new OrderSummary(placed.orderId(), placed.customerEmail(), OrderStatus.PLACED, placed.totalCents(), placed.currency(), recorded.version()));
+        String orderId = OrderEvents.ORDERS.idOf(recorded.stream());
+        if (model.get(orderId).isEmpty()) {
+            model.put(new OrderSummary(orderId, placed.customerEmail(), OrderStatus.PLACED, placed.totalCents(), placed.currency(), recorded.version()));
         }
     }
 
-    private void moved(String orderId, OrderStatus status, RecordedEvent recorded) {
-        model.get(orderId)
+    private void moved(OrderStatus status, RecordedEvent recorded) {
+        model.get(OrderEvents.ORDERS.idOf(recorded.stream()))
                 .filter(summary -> recorded.version() > summary.version())
                 .ifPresent(summary -> model.put(summary.with(status, recorded.version())));
     }
