@@ -20,13 +20,15 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Configures an {@link EventlineClient}: where the server is, TLS, a bearer token, the deadline of
+ * Configures an {@link EventlineClient}: where the server is, TLS (and a client certificate), a bearer token, the deadline of
  * each unary call, keep-alive pings, and how idempotent calls are retried.
  */
 public final class EventlineClientBuilder {
     private String target;
     private ManagedChannelBuilder<?> channelBuilder;
     private TlsSettings tls = TlsSettings.plaintext();
+    private Path clientCertificateChain;
+    private Path clientPrivateKey;
     private Optional<CallCredentials> credentials = Optional.empty();
     private Duration deadline = Duration.ofSeconds(10);
     private Optional<KeepAlive> keepAlive = Optional.empty();
@@ -57,6 +59,13 @@ public final class EventlineClientBuilder {
     /** TLS, trusting the certificates in this PEM file (e.g. a private CA). */
     public EventlineClientBuilder tls(Path trustedCertificates) {
         this.tls = TlsSettings.trusting(trustedCertificates);
+        return this;
+    }
+
+    /** With TLS: presents this client certificate (PEM chain, PEM PKCS#8 key) to a server that requires mutual TLS. */
+    public EventlineClientBuilder clientCertificate(Path certificateChain, Path privateKey) {
+        this.clientCertificateChain = requireNonNull(certificateChain, "certificateChain is null");
+        this.clientPrivateKey = requireNonNull(privateKey, "privateKey is null");
         return this;
     }
 
@@ -94,7 +103,9 @@ public final class EventlineClientBuilder {
         if ((target == null) == (channelBuilder == null)) {
             throw new IllegalStateException("set either a target or a channel builder");
         }
-        ChannelFactory channels = new ChannelFactory(tls, keepAlive, interceptors);
+        // applied here so that tls(...) and clientCertificate(...) may be called in either order
+        TlsSettings transport = clientCertificateChain == null ? tls : tls.withClientCertificate(clientCertificateChain, clientPrivateKey);
+        ChannelFactory channels = new ChannelFactory(transport, keepAlive, interceptors);
         ManagedChannel channel = target != null ? channels.create(target) : channels.configure(channelBuilder);
         return new EventlineClient(channel, new CallOptionsFactory(deadline, credentials), retryPolicy);
     }
