@@ -1,11 +1,11 @@
 package io.eventline.server.faults;
 
+import com.google.protobuf.Empty;
 import io.eventline.proto.v1.AllTarget;
 import io.eventline.proto.v1.Delivery;
 import io.eventline.proto.v1.RecordedEvent;
 import io.eventline.proto.v1.SubscribeRequest;
 import io.eventline.proto.v1.SubscriptionStart;
-import com.google.protobuf.Empty;
 import io.grpc.Channel;
 
 import java.util.ArrayList;

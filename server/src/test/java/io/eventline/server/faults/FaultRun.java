@@ -91,7 +91,6 @@ final class FaultRun {
             StoreAudit.Result audit = new StoreAudit(survivingChannel, redis, namespace).audit(appended);
             awaitSettled(groups, catchUp, audit.storedIds());
             long stranded = stranded();
-            clients.forEach(ResubscribingClient::close);
             return summarize(fault, appended, audit, groups, catchUp, clients, stranded);
         }
         finally {

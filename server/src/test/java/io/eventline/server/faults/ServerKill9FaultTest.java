@@ -1,10 +1,10 @@
 package io.eventline.server.faults;
 
+import io.eventline.server.store.StoreKeys;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.api.sync.RedisCommands;
-import io.eventline.server.store.StoreKeys;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
