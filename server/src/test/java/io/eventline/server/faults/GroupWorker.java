@@ -21,10 +21,11 @@ import java.util.concurrent.TimeUnit;
 import static java.util.Objects.requireNonNull;
 
 /**
- * One consumer of a group on the fault streams, as an application runs it: records each delivery,
- * acks what it received every {@code ackEvery} in one Ack call, and subscribes again under the same
- * consumer name when its call ends. A lost Ack is not retried: the delivery comes back after the
- * group's ack timeout, as the store promises.
+ * One consumer of a group on the fault streams, as a careful application runs it: records each
+ * delivery, acks what it received every {@code ackEvery} in one Ack call, and subscribes again under
+ * the same consumer name when its call ends. A failed Ack is sent again with the next batch: it may
+ * have settled the deliveries anyway (its reply lost), and acking twice is harmless. A delivery whose
+ * Ack never arrives comes back after the group's ack timeout, as the store promises.
  */
 final class GroupWorker extends ResubscribingClient {
     static final String CATEGORY = "fault";
@@ -89,7 +90,7 @@ final class GroupWorker extends ResubscribingClient {
 
             @Override
             public void onError(Throwable error) {
-                // not settled: the store redelivers after the ack timeout
+                unacked.addAll(batch);
             }
 
             @Override
