@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -63,7 +64,7 @@ class ReplicaFailoverFaultTest {
                 StoreAudit.Result audit = new StoreAudit(onReplica.channel(), replica.admin(), NAMESPACE).audit(appended);
                 long storedUnacknowledged = audit.storedIds().stream().filter(id -> !appended.acknowledgedIds().contains(id)).count();
                 FaultSummary summary = new FaultSummary(name, appended.attemptedIds().size(), appended.acknowledgedIds().size(), audit.lost(),
-                        audit.duplicated(), 0, 0, Map.of("wait-replicas", (long) waitReplicas, "stored-unacknowledged", storedUnacknowledged),
+                        audit.duplicated(), 0, 0, new TreeMap<>(Map.of("wait-replicas", (long) waitReplicas, "stored-unacknowledged", storedUnacknowledged)),
                         audit.problems());
                 System.out.println(summary.line());
                 return summary;
