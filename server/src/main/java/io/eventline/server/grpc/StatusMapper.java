@@ -18,11 +18,10 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisCommandTimeoutException;
-import io.lettuce.core.RedisConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 
 /** Turns store errors into gRPC statuses with rich details; anything unexpected is logged and INTERNAL. */
@@ -77,9 +76,13 @@ public final class StatusMapper {
         if (cause instanceof FailedPreconditionException) {
             return Status.FAILED_PRECONDITION.withDescription(cause.getMessage()).asRuntimeException();
         }
-        if (cause instanceof RedisConnectionException || cause instanceof RedisCommandTimeoutException) {
+        Optional<String> transientReason = TransientRedisError.describe(cause);
+        if (transientReason.isPresent()) {
             log.warn("Redis unavailable: {}", cause.toString());
-            return Status.UNAVAILABLE.withDescription("the event store's Redis is unavailable; retry").withCause(cause).asRuntimeException();
+            return Status.UNAVAILABLE
+                    .withDescription("the event store's Redis is unavailable: " + transientReason.get() + "; retry (an append with the same event ids is safe to retry)")
+                    .withCause(cause)
+                    .asRuntimeException();
         }
         log.error("Unexpected error", cause);
         return Status.INTERNAL.withDescription("internal error: " + cause).withCause(cause).asRuntimeException();

@@ -40,19 +40,12 @@ public final class AppendValidator {
         }
         List<ProposedEvent> proposed = new ArrayList<>(events.size());
         Map<UUID, Integer> seenIds = new HashMap<>();
-        boolean clientChoseIds = false;
         long totalBytes = 0;
         for (int i = 0; i < events.size(); i++) {
             NewEvent event = events.get(i);
             String field = "events[" + i + "]";
-            UUID eventId;
-            if (event.eventId().isEmpty()) {
-                eventId = UUID.randomUUID();
-            }
-            else {
-                eventId = parseEventId(event.eventId(), field + ".event_id");
-                clientChoseIds = true;
-            }
+            // a server-assigned id is fixed here, before the first send, so a resend of the script is recognized as a retry
+            UUID eventId = event.eventId().isEmpty() ? UUID.randomUUID() : parseEventId(event.eventId(), field + ".event_id");
             Integer earlier = seenIds.putIfAbsent(eventId, i);
             if (earlier != null) {
                 throw new InvalidArgumentException(field + ".event_id", "event id " + eventId + " is also the id of events[" + earlier + "]");
@@ -75,7 +68,7 @@ public final class AppendValidator {
             throw new InvalidArgumentException("events", "the events add up to " + totalBytes + " bytes; an append holds at most "
                     + limits.maxAppendBytes() + ": split it");
         }
-        return new ValidatedAppend(stream, request.expectedVersion(), proposed, clientChoseIds);
+        return new ValidatedAppend(stream, request.expectedVersion(), proposed);
     }
 
     private static UUID parseEventId(String text, String field) {

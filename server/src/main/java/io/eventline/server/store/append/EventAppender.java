@@ -76,14 +76,13 @@ public final class EventAppender {
 
     private byte[][] arguments(ValidatedAppend append) {
         List<ProposedEvent> events = append.events();
-        byte[][] args = new byte[5 + events.size() * 5][];
+        byte[][] args = new byte[4 + events.size() * 5][];
         args[0] = append.stream().utf8();
         ExpectedVersion expected = append.expectedVersion();
         args[1] = ascii(expected.kind());
         args[2] = ascii(expected instanceof ExpectedVersion.Exact exact ? Long.toString(exact.version()) : "0");
         args[3] = ascii(Integer.toString(dedupWindow));
-        args[4] = ascii(append.clientChoseIds() ? "1" : "0");
-        int next = 5;
+        int next = 4;
         for (ProposedEvent event : events) {
             args[next++] = codec.encodeEventId(event.eventId());
             args[next++] = event.type().getBytes(StandardCharsets.UTF_8);

@@ -7,5 +7,5 @@ import io.eventline.server.store.StreamName;
 import java.util.List;
 
 /** An append that passed every check, so the script cannot fail halfway. */
-record ValidatedAppend(StreamName stream, ExpectedVersion expectedVersion, List<ProposedEvent> events, boolean clientChoseIds) {
+record ValidatedAppend(StreamName stream, ExpectedVersion expectedVersion, List<ProposedEvent> events) {
 }

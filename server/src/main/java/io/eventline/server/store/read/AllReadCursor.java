@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * Reads $all: merges the partition logs in position order, then resolves each page of pointers to
  * events with pipelined point reads of the stream keys. Pointers whose event was deleted or trimmed
- * by retention are skipped.
+ * by retention are skipped. A page whose reads fail leaves the cursor where it was, so the next call
+ * (a catch-up subscription retrying after a dropped connection) reads the same pointers again.
  */
 final class AllReadCursor implements ReadCursor {
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
@@ -51,7 +52,8 @@ final class AllReadCursor implements ReadCursor {
             }
         }
         return CompletableFuture.allOf(fetches.toArray(CompletableFuture[]::new))
-                .thenCompose(ignored -> resolve(mergePointers()));
+                .thenCompose(ignored -> resolve(mergePointers()))
+                .whenComplete((page, error) -> partitions.forEach(error == null ? PartitionLogCursor::commit : PartitionLogCursor::rewind));
     }
 
     @Override

@@ -11,7 +11,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** Pages through one partition's log in one direction, buffering the pointers not yet merged. */
+/**
+ * Pages through one partition's log in one direction, buffering the pointers not yet merged. Pointers
+ * taken for a page stay held until the page is read ({@link #commit}) or its read failed ({@link #rewind}),
+ * so a Redis error never skips an event.
+ */
 public final class PartitionLogCursor {
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final int partition;
@@ -19,6 +23,7 @@ public final class PartitionLogCursor {
     private final ReadDirection direction;
     private final int pageSize;
     private final Deque<LogPointer> buffer = new ArrayDeque<>();
+    private final Deque<LogPointer> taken = new ArrayDeque<>();
     private Range.Boundary<String> boundary;
     private boolean exhausted;
 
@@ -47,7 +52,21 @@ public final class PartitionLogCursor {
     }
 
     LogPointer take() {
-        return buffer.removeFirst();
+        LogPointer pointer = buffer.removeFirst();
+        taken.addLast(pointer);
+        return pointer;
+    }
+
+    /** The page made of the taken pointers was read: they are done with. */
+    void commit() {
+        taken.clear();
+    }
+
+    /** The page made of the taken pointers could not be read: the next page starts with them again. */
+    void rewind() {
+        while (!taken.isEmpty()) {
+            buffer.addFirst(taken.removeLast());
+        }
     }
 
     /** Ends this partition early: a time-travel read passed its bound here. */

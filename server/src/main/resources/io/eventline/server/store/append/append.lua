@@ -1,14 +1,15 @@
 -- Appends a batch of events to one stream, atomically (DESIGN.md, "Storage in Redis").
 -- KEYS[1] meta hash, KEYS[2] stream, KEYS[3] partition log: one hash slot.
 -- ARGV[1] stream name, ARGV[2] expected kind (any | no_stream | stream_exists | exact),
--- ARGV[3] expected version (for exact), ARGV[4] dedup window, ARGV[5] 1 when the client chose event ids,
--- then 5 per event: id (16 bytes), type, data, content type, metadata.
+-- ARGV[3] expected version (for exact), ARGV[4] dedup window, then 5 per event: id (16 bytes), type, data,
+-- content type, metadata. Every append is checked for a retry by its ids, whoever chose them: the server
+-- fixes its ids before the first send, so a resend of this script (a client reconnect) appends nothing twice.
 -- Replies {'OK'|'DUP', first, last, position...}, {'WRONG', actual}, {'CONFLICT', actual}, {'DELETED', actual}.
 -- Everything that can fail is checked before the first write: Redis does not roll a script back.
 local meta_key, stream_key, log_key = KEYS[1], KEYS[2], KEYS[3]
 local name, kind, expected = ARGV[1], ARGV[2], tonumber(ARGV[3])
-local window, client_ids = tonumber(ARGV[4]), ARGV[5] == '1'
-local FIRST, WIDTH = 6, 5
+local window = tonumber(ARGV[4])
+local FIRST, WIDTH = 5, 5
 local count = (#ARGV - FIRST + 1) / WIDTH
 
 local meta = redis.call('HMGET', meta_key, 'v', 'x', 'd', 'mc', 'ma')
@@ -69,24 +70,21 @@ end
 
 if kind == 'exact' then
   if version ~= expected then
-    if version > expected and client_ids then
+    if version > expected then
       return check_after(expected)
     end
     return {'WRONG', version}
   end
 elseif kind == 'no_stream' then
   if live then
-    if client_ids then
-      return check_after(0)
-    end
-    return {'WRONG', version}
+    return check_after(0)
   end
 else
   if kind == 'stream_exists' and not live then
     return {'WRONG', version}
   end
   -- Without an expected version a retry is found among the stream's last few events.
-  if live and client_ids and window > 0 then
+  if live and window > 0 then
     local newest_first = redis.call('XREVRANGE', stream_key, '+', '-', 'COUNT', window)
     local entries = {}
     local from = nil

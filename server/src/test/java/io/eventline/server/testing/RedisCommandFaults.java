@@ -1,0 +1,86 @@
+package io.eventline.server.testing;
+
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Real Redis commands with chosen commands made to misbehave the way a dropped connection makes them
+ * misbehave: sent twice (Lettuce re-sends the commands in flight when it reconnects) or failed. A
+ * fault injector, not a mock: every command that is sent runs on the real Redis.
+ */
+public final class RedisCommandFaults {
+    private RedisCommandFaults() {
+    }
+
+    /** Sends each of {@code commands} twice, as a reconnect that re-sends a command whose reply was lost; the caller sees the second reply. */
+    public static RedisClusterAsyncCommands<byte[], byte[]> resending(RedisClusterAsyncCommands<byte[], byte[]> real, Set<String> commands) {
+        requireNonNull(commands, "commands is null");
+        return wrap(real, (proxy, method, args) -> {
+            if (commands.contains(method.getName())) {
+                invoke(real, method, args);
+            }
+            return invoke(real, method, args);
+        });
+    }
+
+    /** Fails the first call of {@code command} whose arguments match {@code which} with {@code error}, without sending it. */
+    public static RedisClusterAsyncCommands<byte[], byte[]> failingOnce(RedisClusterAsyncCommands<byte[], byte[]> real, String command,
+            Predicate<Object[]> which, RuntimeException error) {
+        requireNonNull(error, "error is null");
+        AtomicBoolean failed = new AtomicBoolean();
+        return wrap(real, (proxy, method, args) -> {
+            if (method.getName().equals(command) && which.test(args) && failed.compareAndSet(false, true)) {
+                return new FailedCommand<>(error);
+            }
+            return invoke(real, method, args);
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static RedisClusterAsyncCommands<byte[], byte[]> wrap(RedisClusterAsyncCommands<byte[], byte[]> real, InvocationHandler handler) {
+        requireNonNull(real, "real is null");
+        return (RedisClusterAsyncCommands<byte[], byte[]>) Proxy.newProxyInstance(RedisCommandFaults.class.getClassLoader(),
+                new Class<?>[] {RedisClusterAsyncCommands.class}, handler);
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        }
+        catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** A command that failed before it reached Redis. */
+    private static final class FailedCommand<T> extends CompletableFuture<T> implements RedisFuture<T> {
+        private final RuntimeException error;
+
+        FailedCommand(RuntimeException error) {
+            this.error = error;
+            completeExceptionally(error);
+        }
+
+        @Override
+        public String getError() {
+            return error.getMessage();
+        }
+
+        @Override
+        public boolean await(long timeout, TimeUnit unit) {
+            return true;
+        }
+    }
+}
