@@ -1,13 +1,13 @@
 package io.eventline.loadtest.cli;
 
 import io.eventline.loadtest.grpc.EventStoreCall;
-import io.eventline.loadtest.grpc.TransportSecurity;
 import io.eventline.loadtest.report.OutputFormat;
 import io.eventline.loadtest.run.LoadSchedule;
 import io.eventline.loadtest.run.RunLimits;
 import io.eventline.loadtest.run.TerminalProgress;
 import io.eventline.loadtest.endpoint.Target;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -60,9 +60,6 @@ public final class LoadTestCommand implements Callable<Integer> {
             description = "Requests per second, open loop (0: as fast as the workers go). Latency counts from each request's due time.")
     double rps;
 
-    @Option(names = "--connections", defaultValue = "1", description = "gRPC connections (default: ${DEFAULT-VALUE}).")
-    int connections;
-
     @Option(names = "--load-schedule", defaultValue = "const", description = "const, step or line (default: ${DEFAULT-VALUE}).")
     String loadSchedule;
 
@@ -79,16 +76,8 @@ public final class LoadTestCommand implements Callable<Integer> {
             description = "step: how long each step lasts.")
     Duration loadStepDuration;
 
-    @Option(names = {"-t", "--timeout"}, defaultValue = "20s", converter = DurationConverter.class,
-            description = "Deadline of each request (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
-    @Option(names = "--insecure", defaultValue = "true", fallbackValue = "true",
-            description = "Plaintext, no TLS (the default unless --cacert is given).")
-    boolean insecure;
-
-    @Option(names = "--cacert", paramLabel = "FILE", description = "Use TLS, trusting the CA certificates in this PEM file.")
-    Path caCertificates;
+    @Mixin
+    ConnectionOptions connection;
 
     @Option(names = {"-O", "--format"}, defaultValue = "summary", description = "summary, json, csv or html (default: ${DEFAULT-VALUE}).")
     String format;
@@ -115,9 +104,9 @@ public final class LoadTestCommand implements Callable<Integer> {
                 EventStoreCall.forMethod(call),
                 requestText(),
                 limits,
-                connections,
-                timeout,
-                new TransportSecurity(Optional.ofNullable(caCertificates)),
+                connection.connections(),
+                connection.timeout(),
+                connection.security(),
                 OutputFormat.parse(format),
                 Optional.ofNullable(output));
     }

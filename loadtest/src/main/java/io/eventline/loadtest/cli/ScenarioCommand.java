@@ -1,6 +1,5 @@
 package io.eventline.loadtest.cli;
 
-import io.eventline.loadtest.grpc.TransportSecurity;
 import io.eventline.loadtest.run.TerminalProgress;
 import io.eventline.loadtest.scenario.BenchNames;
 import io.eventline.loadtest.scenario.ScenarioName;
@@ -8,12 +7,11 @@ import io.eventline.loadtest.scenario.ScenarioRun;
 import io.eventline.loadtest.scenario.ScenarioSettings;
 import io.eventline.loadtest.endpoint.Target;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code scenario <name> [HOST:PORT]}: an event-store benchmark beside its raw Redis baselines. */
@@ -98,18 +96,8 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--dedup-window", defaultValue = "16", description = "The server's store.dedup-window, passed to the script baseline (default: ${DEFAULT-VALUE}).")
     int dedupWindow;
 
-    @Option(names = "--connections", defaultValue = "1", description = "gRPC connections (default: ${DEFAULT-VALUE}).")
-    int connections;
-
-    @Option(names = {"-t", "--timeout"}, defaultValue = "20s", converter = DurationConverter.class,
-            description = "Deadline of each request (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
-    @Option(names = "--insecure", defaultValue = "true", fallbackValue = "true", description = "Plaintext (the default unless --cacert is given).")
-    boolean insecure;
-
-    @Option(names = "--cacert", paramLabel = "FILE", description = "Use TLS, trusting the CA certificates in this PEM file.")
-    Path caCertificates;
+    @Mixin
+    ConnectionOptions connection;
 
     /** Checks the options and fills in the scenario's defaults; refuses any target that is not this machine. */
     public ScenarioSettings settings() {
@@ -117,9 +105,9 @@ public final class ScenarioCommand implements Callable<Integer> {
         return new ScenarioSettings(
                 name,
                 Target.parse(target),
-                new TransportSecurity(Optional.ofNullable(caCertificates)),
-                connections,
-                timeout,
+                connection.security(),
+                connection.connections(),
+                connection.timeout(),
                 Target.requireLoopbackUri(redisUri),
                 namespace,
                 partitions,

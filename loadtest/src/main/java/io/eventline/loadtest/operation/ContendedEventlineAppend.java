@@ -35,75 +35,57 @@ public final class ContendedEventlineAppend implements Operation {
     private final String streamPrefix;
     private final KnownVersions known;
     private final EventFactory events;
-    private final ContentionCounters counters;
-    private final int maxAttempts;
+    private final ConflictRetries retries;
     private final Duration timeout;
 
     public ContendedEventlineAppend(ChannelPool channels, String streamPrefix, KnownVersions known, EventFactory events,
-            ContentionCounters counters, int maxAttempts, Duration timeout) {
+            ConflictRetries retries, Duration timeout) {
         this.channels = requireNonNull(channels, "channels is null");
         this.streamPrefix = requireNonNull(streamPrefix, "streamPrefix is null");
         this.known = requireNonNull(known, "known is null");
         this.events = requireNonNull(events, "events is null");
-        this.counters = requireNonNull(counters, "counters is null");
+        this.retries = requireNonNull(retries, "retries is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1");
-        }
-        this.maxAttempts = maxAttempts;
     }
 
     @Override
     public CompletableFuture<Outcome> start(long requestNumber, int slot) {
         int stream = ThreadLocalRandom.current().nextInt(known.streams());
         // one event, the same on every attempt: a retry of the same append
-        return attempt(slot, stream, events.events(1), 1);
+        List<EventData> batch = events.events(1);
+        return retries.run(attempt -> attempt(slot, stream, batch));
     }
 
-    private CompletableFuture<Outcome> attempt(int slot, int stream, List<EventData> batch, int attempt) {
-        long expected = known.get(stream);
+    private CompletableFuture<AttemptResult> attempt(int slot, int stream, List<EventData> batch) {
         AppendEventsRequest request = AppendEventsRequest.newBuilder()
                 .setStream(streamPrefix + stream)
-                .setExpectedVersion(ExpectedVersion.newBuilder().setExact(expected))
+                .setExpectedVersion(ExpectedVersion.newBuilder().setExact(known.get(stream)))
                 .addAllEvents(batch)
                 .build();
-        CompletableFuture<AppendEventsResponse> reply = new CompletableFuture<>();
+        CompletableFuture<AttemptResult> result = new CompletableFuture<>();
         EventStoreServiceGrpc.newStub(channels.forSlot(slot)).withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
                 .appendEvents(request, new StreamObserver<>() {
                     @Override
                     public void onNext(AppendEventsResponse response) {
-                        reply.complete(response);
+                        known.advanceTo(stream, response.getLastVersion());
+                        result.complete(AttemptResult.committed());
                     }
 
                     @Override
                     public void onError(Throwable error) {
-                        reply.completeExceptionally(error);
+                        OptionalLong actual = actualVersion(error);
+                        actual.ifPresent(version -> known.advanceTo(stream, version));
+                        result.complete(actual.isPresent()
+                                ? AttemptResult.conflict(RpcOutcomes.failed(error))
+                                : AttemptResult.failed(RpcOutcomes.failed(error)));
                     }
 
                     @Override
                     public void onCompleted() {
-                        // the response has completed the reply already
+                        // onNext has completed the result already
                     }
                 });
-        return reply.handle((response, error) -> {
-            if (error == null) {
-                known.advanceTo(stream, response.getLastVersion());
-                counters.success();
-                return CompletableFuture.completedFuture(Outcome.ok(1));
-            }
-            OptionalLong actual = actualVersion(error);
-            if (actual.isEmpty()) {
-                return CompletableFuture.completedFuture(RpcOutcomes.failed(error));
-            }
-            counters.conflict();
-            known.advanceTo(stream, actual.getAsLong());
-            if (attempt >= maxAttempts) {
-                counters.gaveUp();
-                return CompletableFuture.completedFuture(RpcOutcomes.failed(error));
-            }
-            counters.retry();
-            return attempt(slot, stream, batch, attempt + 1);
-        }).thenCompose(next -> next);
+        return result;
     }
 
     /** The stream's actual version from an ABORTED reply's ErrorInfo; empty for any other failure. */

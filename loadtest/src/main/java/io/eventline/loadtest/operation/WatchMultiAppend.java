@@ -19,46 +19,29 @@ public final class WatchMultiAppend implements Operation {
     private final String keyPrefix;
     private final StreamPicker streams;
     private final EntryFields fields;
-    private final ContentionCounters counters;
-    private final int maxAttempts;
+    private final ConflictRetries retries;
 
     public WatchMultiAppend(List<RedisAsyncCommands<byte[], byte[]>> connectionPerSlot, String keyPrefix, StreamPicker streams,
-            EntryFields fields, ContentionCounters counters, int maxAttempts) {
+            EntryFields fields, ConflictRetries retries) {
         this.connectionPerSlot = List.copyOf(requireNonNull(connectionPerSlot, "connectionPerSlot is null"));
         this.keyPrefix = requireNonNull(keyPrefix, "keyPrefix is null");
         this.streams = requireNonNull(streams, "streams is null");
         this.fields = requireNonNull(fields, "fields is null");
-        this.counters = requireNonNull(counters, "counters is null");
-        if (maxAttempts < 1) {
-            throw new IllegalArgumentException("maxAttempts must be at least 1");
-        }
-        this.maxAttempts = maxAttempts;
+        this.retries = requireNonNull(retries, "retries is null");
     }
 
     @Override
     public CompletableFuture<Outcome> start(long requestNumber, int slot) {
         String stream = streams.pick(requestNumber);
-        return attempt(connectionPerSlot.get(slot), WatchMultiTransaction.streamKey(keyPrefix, stream),
-                WatchMultiTransaction.versionKey(keyPrefix, stream), fields.next(), 1)
+        RedisAsyncCommands<byte[], byte[]> redis = connectionPerSlot.get(slot);
+        byte[] streamKey = WatchMultiTransaction.streamKey(keyPrefix, stream);
+        byte[] versionKey = WatchMultiTransaction.versionKey(keyPrefix, stream);
+        Map<byte[], byte[]> body = fields.next();
+        return retries.run(attempt -> WatchMultiTransaction.watchVersion(redis, versionKey)
+                        .thenCompose(version -> WatchMultiTransaction.commit(redis, streamKey, versionKey, version + 1, body))
+                        .thenApply(committed -> committed
+                                ? AttemptResult.committed()
+                                : AttemptResult.conflict(Outcome.failed("CONFLICT", "EXEC aborted " + attempt + " times"))))
                 .exceptionally(RedisOutcomes::failed);
-    }
-
-    private CompletableFuture<Outcome> attempt(RedisAsyncCommands<byte[], byte[]> redis, byte[] streamKey, byte[] versionKey,
-            Map<byte[], byte[]> body, int attempt) {
-        return WatchMultiTransaction.watchVersion(redis, versionKey)
-                .thenCompose(version -> WatchMultiTransaction.commit(redis, streamKey, versionKey, version + 1, body))
-                .thenCompose(committed -> {
-                    if (committed) {
-                        counters.success();
-                        return CompletableFuture.completedFuture(Outcome.ok(1));
-                    }
-                    counters.conflict();
-                    if (attempt >= maxAttempts) {
-                        counters.gaveUp();
-                        return CompletableFuture.completedFuture(Outcome.failed("CONFLICT", "EXEC aborted " + attempt + " times"));
-                    }
-                    counters.retry();
-                    return attempt(redis, streamKey, versionKey, body, attempt + 1);
-                });
     }
 }

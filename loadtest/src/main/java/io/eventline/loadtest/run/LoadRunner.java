@@ -90,9 +90,7 @@ public final class LoadRunner {
                 sleepUntil(intended);
                 Integer slot = takeSlot(freeSlots, deadline);
                 if (slot == null) {
-                    if (slot != null) {
-                        freeSlots.add(slot);
-                    }
+                    // the time limit came while every slot was busy
                     break;
                 }
                 start(operation, requestNumber, slot, intended, recorder, freeSlots);

@@ -1,5 +1,6 @@
 package io.eventline.loadtest.scenario;
 
+import io.eventline.loadtest.operation.ConflictRetries;
 import io.eventline.loadtest.operation.ContentionCounters;
 import io.eventline.loadtest.operation.EventlineAppend;
 import io.eventline.loadtest.operation.RawXadd;
@@ -45,7 +46,7 @@ public final class AppendScenario implements Scenario {
 
         ContentionCounters counters = new ContentionCounters();
         WatchMultiAppend watchMulti = new WatchMultiAppend(ownConnections, context.baselineKeyPrefix(), streams,
-                context.entryFields(), counters, settings.maxAttempts());
+                context.entryFields(), new ConflictRetries(counters, settings.maxAttempts()));
         context.phases().warmUp(watchMulti);
         counters.reset();
         RunResult classic = context.phases().measureOnly("baseline-watch-multi (conn per worker)", watchMulti);

@@ -1,5 +1,6 @@
 package io.eventline.loadtest.scenario;
 
+import io.eventline.loadtest.operation.ConflictRetries;
 import io.eventline.loadtest.operation.ContendedEventlineAppend;
 import io.eventline.loadtest.operation.ContendedWatchMultiAppend;
 import io.eventline.loadtest.operation.ContentionCounters;
@@ -26,13 +27,13 @@ public final class ContendedScenario implements Scenario {
         ContentionCounters eventlineCounters = new ContentionCounters();
         RunResult eventline = measure(context, "eventline exact-version appends", eventlineCounters,
                 new ContendedEventlineAppend(context.channels(), context.names().streamPrefix("c"), new KnownVersions(settings.streams()),
-                        context.events(), eventlineCounters, settings.maxAttempts(), settings.timeout()));
+                        context.events(), new ConflictRetries(eventlineCounters, settings.maxAttempts()), settings.timeout()));
 
         List<RedisAsyncCommands<byte[], byte[]>> ownConnections = context.redis().openDedicated(settings.concurrency());
         ContentionCounters classicCounters = new ContentionCounters();
         RunResult classic = measure(context, "baseline-watch-multi (conn per worker)", classicCounters,
                 new ContendedWatchMultiAppend(ownConnections, context.baselineKeyPrefix(), context.names().streamPrefix("c"),
-                        new KnownVersions(settings.streams()), context.entryFields(), classicCounters, settings.maxAttempts()));
+                        new KnownVersions(settings.streams()), context.entryFields(), new ConflictRetries(classicCounters, settings.maxAttempts())));
         context.redis().closeDedicated();
 
         printer.section("contended: successful appends/s, Eventline over WATCH/MULTI/EXEC (same run, same writers and streams)");
