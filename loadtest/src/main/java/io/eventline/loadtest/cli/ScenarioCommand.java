@@ -5,6 +5,7 @@ import io.eventline.loadtest.scenario.BenchNames;
 import io.eventline.loadtest.scenario.ScenarioName;
 import io.eventline.loadtest.scenario.ScenarioRun;
 import io.eventline.loadtest.scenario.ScenarioSettings;
+import io.eventline.loadtest.scenario.SubscriptionLoad;
 import io.eventline.loadtest.endpoint.Target;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.time.Duration;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
 /** {@code scenario <name> [HOST:PORT]}: an event-store benchmark beside its raw Redis baselines. */
@@ -23,9 +25,9 @@ import java.util.concurrent.Callable;
                 "Runs an event-store benchmark beside its raw Redis baselines.",
                 "Baselines run in the same run with the same concurrency; each figure is printed with its baseline and the ratio.",
                 "Every phase is bounded by -n and -z.",
-                "Scenarios: append, append-batch, contended, read, read-all, memory."})
+                "Scenarios: append, append-batch, contended, read, read-all, memory, groups, latency, idle-subscriptions."})
 public final class ScenarioCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "append, append-batch, contended, read, read-all or memory.")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "append, append-batch, contended, read, read-all, memory, groups, latency or idle-subscriptions.")
     String scenario;
 
     @Parameters(index = "1", arity = "0..1", defaultValue = Target.DEFAULT, paramLabel = "HOST:PORT",
@@ -78,6 +80,30 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--max-attempts", defaultValue = "100", description = "contended: attempts per append before giving up (default: ${DEFAULT-VALUE}).")
     int maxAttempts;
 
+    @Option(names = "--groups", defaultValue = "1", description = "groups: consumer groups, each gets every event (default: ${DEFAULT-VALUE}).")
+    int groups;
+
+    @Option(names = "--consumers", defaultValue = "4", description = "groups: consumers per group, sharing its events (default: ${DEFAULT-VALUE}); latency uses one.")
+    int consumers;
+
+    @Option(names = "--backlog", defaultValue = "100000", description = "groups: events appended before the consumers start (default: ${DEFAULT-VALUE}).")
+    int backlog;
+
+    @Option(names = "--max-in-flight", defaultValue = "500", description = "groups, latency: unacked deliveries per consumer (default: ${DEFAULT-VALUE}).")
+    int maxInFlight;
+
+    @Option(names = "--ack-batch", defaultValue = "100", description = "groups, latency: deliveries acked per Ack call; a partial batch is acked within 10 ms (default: ${DEFAULT-VALUE}).")
+    int ackBatch;
+
+    @Option(names = {"-r", "--rps"}, defaultValue = "1000", description = "latency: appends per second, paced (default: ${DEFAULT-VALUE}).")
+    double rps;
+
+    @Option(names = "--subscriptions", defaultValue = "1000", description = "idle-subscriptions: subscriptions opened, one in ten a group consumer (default: ${DEFAULT-VALUE}).")
+    int subscriptions;
+
+    @Option(names = "--server-pid", description = "idle-subscriptions: the server's process id, to read its RSS and heap (after a GC, via jcmd).")
+    Long serverPid;
+
     @Option(names = "--client-ids", description = "Send a UUID per event (the idempotent-retry path) instead of letting the server assign ids.")
     boolean clientIds;
 
@@ -127,7 +153,9 @@ public final class ScenarioCommand implements Callable<Integer> {
                 maxAttempts,
                 clientIds,
                 eventType,
-                contentType);
+                contentType,
+                new SubscriptionLoad(groups, consumers, backlog, maxInFlight, ackBatch, rps, subscriptions,
+                        serverPid == null ? OptionalLong.empty() : OptionalLong.of(serverPid)));
     }
 
     @Override

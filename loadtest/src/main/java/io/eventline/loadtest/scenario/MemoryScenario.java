@@ -3,7 +3,7 @@ package io.eventline.loadtest.scenario;
 import io.eventline.loadtest.operation.EventlineAppend;
 import io.eventline.loadtest.operation.RawXadd;
 import io.eventline.loadtest.operation.StreamPicker;
-import io.eventline.loadtest.redis.RedisMemory;
+import io.eventline.loadtest.redis.RedisInfo;
 import io.eventline.loadtest.run.RunResult;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.StreamLocation;
@@ -28,7 +28,7 @@ public final class MemoryScenario implements Scenario {
         ScenarioPrinter printer = context.printer();
         int streams = settings.streams();
         long events = (long) streams * settings.eventsPerStream();
-        RedisMemory memory = new RedisMemory(context.redis().admin());
+        RedisInfo memory = new RedisInfo(context.redis().admin());
         printer.section(String.format(Locale.ROOT, "memory: %d streams x %d events of %d B (%d events), single-event appends, concurrency %d",
                 streams, settings.eventsPerStream(), settings.payloadBytes(), events, settings.concurrency()));
         printer.note("Redis " + memory.redisVersion() + ", stream-node-max-bytes " + memory.config("stream-node-max-bytes")
@@ -80,7 +80,7 @@ public final class MemoryScenario implements Scenario {
         printer.compare(new Comparison("eventline", eventlinePerEvent, "plain XADD, one stream per name", baselinePerEvent, "B/event"));
     }
 
-    private static long settledUsedMemory(RedisMemory memory) throws InterruptedException {
+    private static long settledUsedMemory(RedisInfo memory) throws InterruptedException {
         Thread.sleep(SETTLE_MILLIS);
         return memory.usedMemory();
     }

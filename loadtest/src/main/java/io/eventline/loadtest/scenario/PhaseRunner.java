@@ -38,6 +38,17 @@ public final class PhaseRunner {
         return run(name, operation, new RunLimits(settings.total(), settings.duration(), settings.concurrency(), LoadSchedule.constant(0)));
     }
 
+    /**
+     * Open-loop load at {@code rps} requests per second, after a warm-up at the same rate; {@code onMeasureStart}
+     * runs between the two, so a scenario can tell warm-up traffic from measured traffic.
+     */
+    public RunResult measurePaced(String name, Operation operation, double rps, Runnable onMeasureStart) throws InterruptedException {
+        LoadSchedule schedule = LoadSchedule.constant(rps);
+        warmUp(operation, schedule);
+        onMeasureStart.run();
+        return run(name, operation, new RunLimits(settings.total(), settings.duration(), settings.concurrency(), schedule));
+    }
+
     /** Exactly {@code total} requests (unless the time bound ends it first), no warm-up. */
     public RunResult measureExactly(String name, Operation operation, long total) throws InterruptedException {
         return run(name, operation, new RunLimits(total, settings.duration(), settings.concurrency(), LoadSchedule.constant(0)));
@@ -48,10 +59,14 @@ public final class PhaseRunner {
      * measuring starts: {@code --initial-warmup} before a scenario's first phase, {@code --warmup} before the others.
      */
     public void warmUp(Operation operation) throws InterruptedException {
+        warmUp(operation, LoadSchedule.constant(0));
+    }
+
+    private void warmUp(Operation operation, LoadSchedule schedule) throws InterruptedException {
         Duration length = warmedUp || settings.initialWarmup().compareTo(settings.warmup()) < 0 ? settings.warmup() : settings.initialWarmup();
         warmedUp = true;
         if (!length.isZero()) {
-            RunLimits limits = new RunLimits(0, length, settings.concurrency(), LoadSchedule.constant(0));
+            RunLimits limits = new RunLimits(0, length, settings.concurrency(), schedule);
             new LoadRunner(limits, Duration.ofSeconds(1), drainTimeout(), 0, ProgressListener.NONE, diagnostics).run("warm-up", operation);
         }
     }

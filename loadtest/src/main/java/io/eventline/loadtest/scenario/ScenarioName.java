@@ -11,7 +11,13 @@ public enum ScenarioName {
     CONTENDED("contended", 16, 4),
     READ("read", 1, 1),
     READ_ALL("read-all", 1, 1),
-    MEMORY("memory", 50, 2_000);
+    MEMORY("memory", 50, 2_000),
+    /** Concurrency: the live appenders; one stream. */
+    GROUPS("groups", 4, 1),
+    /** Concurrency: slots for the paced appends; one stream. */
+    LATENCY("latency", 50, 1),
+    /** Streams the idle subscriptions watch. */
+    IDLE_SUBSCRIPTIONS("idle-subscriptions", 1, 100);
 
     private final String cliName;
     private final int defaultConcurrency;
@@ -31,7 +37,7 @@ public enum ScenarioName {
         return defaultConcurrency;
     }
 
-    /** Streams written: the contended few, or the memory scenario's K. */
+    /** Streams: the contended few, the memory scenario's K, the streams idle subscriptions watch. */
     public int defaultStreams() {
         return defaultStreams;
     }

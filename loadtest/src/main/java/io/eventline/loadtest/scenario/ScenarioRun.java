@@ -2,7 +2,7 @@ package io.eventline.loadtest.scenario;
 
 import io.eventline.loadtest.grpc.ChannelPool;
 import io.eventline.loadtest.redis.KeyCleaner;
-import io.eventline.loadtest.redis.RedisMemory;
+import io.eventline.loadtest.redis.RedisInfo;
 import io.eventline.loadtest.redis.RedisSession;
 import io.eventline.loadtest.report.Durations;
 import io.eventline.loadtest.run.ProgressListener;
@@ -35,7 +35,7 @@ public final class ScenarioRun {
         ScenarioPrinter printer = new ScenarioPrinter(out);
         try (ChannelPool channels = new ChannelPool(settings.target(), settings.security(), settings.connections());
                 RedisSession redis = RedisSession.open(settings.redisUri(), settings.timeout())) {
-            printHeader(new RedisMemory(redis.admin()));
+            printHeader(new RedisInfo(redis.admin()));
             ScenarioContext context = new ScenarioContext(settings, names, channels, redis,
                     new PhaseRunner(settings, progress, diagnostics, printer), printer);
             try {
@@ -48,7 +48,7 @@ public final class ScenarioRun {
         }
     }
 
-    private void printHeader(RedisMemory memory) {
+    private void printHeader(RedisInfo memory) {
         out.printf(Locale.ROOT, "eventline-loadtest scenario %s (run %s)%n", settings.scenario(), names.runId());
         out.printf(Locale.ROOT, "  server %s (%s, %d connection%s), namespace %s, %d partition%s%n",
                 settings.target(), settings.security().caCertificates().map(path -> "TLS").orElse("plaintext"),

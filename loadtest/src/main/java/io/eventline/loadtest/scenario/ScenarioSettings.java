@@ -37,7 +37,8 @@ public record ScenarioSettings(
         int maxAttempts,
         boolean clientIds,
         String eventType,
-        String contentType) {
+        String contentType,
+        SubscriptionLoad subscriptionLoad) {
     public ScenarioSettings {
         requireNonNull(scenario, "scenario is null");
         requireNonNull(target, "target is null");
@@ -50,6 +51,7 @@ public record ScenarioSettings(
         requireNonNull(initialWarmup, "initialWarmup is null");
         requireNonNull(eventType, "eventType is null");
         requireNonNull(contentType, "contentType is null");
+        requireNonNull(subscriptionLoad, "subscriptionLoad is null");
         atLeast(1, connections, "--connections");
         atLeast(1, partitions, "--partitions");
         atLeast(0, dedupWindow, "--dedup-window");
@@ -76,7 +78,7 @@ public record ScenarioSettings(
         }
     }
 
-    private static void atLeast(int minimum, int value, String option) {
+    static void atLeast(int minimum, int value, String option) {
         if (value < minimum) {
             throw new IllegalArgumentException(option + " must be at least " + minimum + ", is " + value);
         }

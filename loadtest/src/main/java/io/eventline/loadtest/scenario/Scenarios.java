@@ -13,6 +13,9 @@ public final class Scenarios {
             case READ -> new ReadScenario();
             case READ_ALL -> new ReadAllScenario();
             case MEMORY -> new MemoryScenario();
+            case GROUPS -> new GroupThroughputScenario();
+            case LATENCY -> new DeliveryLatencyScenario();
+            case IDLE_SUBSCRIPTIONS -> new IdleSubscriptionsScenario();
         };
     }
 }

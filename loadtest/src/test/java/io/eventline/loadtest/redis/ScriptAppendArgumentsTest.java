@@ -44,9 +44,9 @@ class ScriptAppendArgumentsTest {
     @Test
     void readsFieldsOfInfo() {
         String info = "# Memory\r\nused_memory:1048576\r\nused_memory_human:1.00M\r\n";
-        assertEquals("1048576", RedisMemory.infoField(info, "used_memory").orElseThrow());
-        assertEquals("1.00M", RedisMemory.infoField(info, "used_memory_human").orElseThrow());
-        assertTrue(RedisMemory.infoField(info, "maxmemory").isEmpty());
+        assertEquals("1048576", RedisInfo.infoField(info, "used_memory").orElseThrow());
+        assertEquals("1.00M", RedisInfo.infoField(info, "used_memory_human").orElseThrow());
+        assertTrue(RedisInfo.infoField(info, "maxmemory").isEmpty());
     }
 
     private static String text(byte[] bytes) {

@@ -11,17 +11,23 @@ import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** What Redis says about its memory: INFO used_memory, MEMORY USAGE of a key, and settings that shape it. */
-public final class RedisMemory {
+/** What Redis says about itself: INFO used_memory and connected_clients, MEMORY USAGE of a key, settings that shape memory. */
+public final class RedisInfo {
     private final RedisCommands<String, String> admin;
 
-    public RedisMemory(RedisCommands<String, String> admin) {
+    public RedisInfo(RedisCommands<String, String> admin) {
         this.admin = requireNonNull(admin, "admin is null");
     }
 
     public long usedMemory() {
         return Long.parseLong(infoField(admin.info("memory"), "used_memory")
                 .orElseThrow(() -> new IllegalStateException("INFO memory has no used_memory")));
+    }
+
+    /** Client connections open, this tool's own included. */
+    public long connectedClients() {
+        return Long.parseLong(infoField(admin.info("clients"), "connected_clients")
+                .orElseThrow(() -> new IllegalStateException("INFO clients has no connected_clients")));
     }
 
     public String redisVersion() {
