@@ -26,9 +26,6 @@ import java.util.concurrent.TimeUnit;
  * BLOCK consumer on its own connection.
  */
 public final class DeliveryLatencyScenario implements Scenario {
-    /** How long deliveries of the last appends may take to arrive after the appends stop. */
-    private static final Duration DELIVERY_GRACE = Duration.ofSeconds(5);
-
     @Override
     public void run(ScenarioContext context) throws Exception {
         ScenarioSettings settings = context.settings();
@@ -79,12 +76,14 @@ public final class DeliveryLatencyScenario implements Scenario {
         Instant date = Instant.now();
         RunResult appends = context.phases().measurePaced(appendsName, append, context.settings().subscriptionLoad().rps(),
                 () -> latencies.measureFrom(System.nanoTime()));
-        boolean all = Progress.await(latencies::recorded, appends.successes(), System.nanoTime() + DELIVERY_GRACE.toNanos());
+        // the last deliveries may arrive after the appends stop: wait for them up to -z more
+        Duration grace = context.settings().duration();
+        boolean all = Progress.await(latencies::recorded, appends.successes(), System.nanoTime() + grace.toNanos());
         RunResult delivered = latencies.result(name, date, appends.total());
         context.printer().phase(delivered);
         if (!all) {
             context.printer().note(String.format(Locale.ROOT, "%s: %d of %d appended events delivered within %s of the last append",
-                    name, delivered.count(), appends.successes(), DELIVERY_GRACE));
+                    name, delivered.count(), appends.successes(), grace));
         }
         return delivered;
     }

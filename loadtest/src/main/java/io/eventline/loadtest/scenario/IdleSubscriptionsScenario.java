@@ -29,6 +29,8 @@ public final class IdleSubscriptionsScenario implements Scenario {
     private static final int SUBSCRIPTIONS_PER_CONNECTION = 500;
     /** Lets the server finish setting the subscriptions up (first reads, group creation) before memory is read. */
     private static final Duration SETTLE = Duration.ofSeconds(2);
+    /** Lets the JVM return the memory a full GC freed, so RSS shows what the process keeps. */
+    private static final Duration AFTER_GC = Duration.ofSeconds(1);
 
     @Override
     public void run(ScenarioContext context) throws Exception {
@@ -92,14 +94,15 @@ public final class IdleSubscriptionsScenario implements Scenario {
         return requests;
     }
 
-    /** Redis connections, and the server's memory when its process is known (0 otherwise). */
+    /** Redis connections, and the server's memory after a full GC when its process is known (0 otherwise). */
     private record Snapshot(long redisClients, long residentBytes, long heapBytes) {
         static Snapshot take(RedisInfo redis, Optional<ServerProcess> server) throws IOException, InterruptedException {
             if (server.isEmpty()) {
                 return new Snapshot(redis.connectedClients(), 0, 0);
             }
-            long heap = server.get().heapUsedAfterGcBytes();
-            return new Snapshot(redis.connectedClients(), server.get().residentBytes(), heap);
+            server.get().collectGarbage();
+            Thread.sleep(AFTER_GC.toMillis());
+            return new Snapshot(redis.connectedClients(), server.get().residentBytes(), server.get().heapUsedBytes());
         }
     }
 }

@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The server's process on this machine, by id: its resident set size from {@code /proc}, and its
- * heap in use right after a full GC (jcmd GC.run, then GC.heap_info), so that what is measured is
- * what stays reachable rather than garbage not yet collected.
+ * heap in use (jcmd GC.heap_info). {@link #collectGarbage} first makes both mean what stays
+ * reachable rather than garbage not yet collected (and lets the JVM give back heap it no longer needs).
  */
 public final class ServerProcess {
     private static final Pattern RSS = Pattern.compile("VmRSS:\\s+(\\d+) kB");
@@ -34,8 +34,12 @@ public final class ServerProcess {
         return parse(RSS, Files.readString(Path.of("/proc", Long.toString(pid), "status"), StandardCharsets.UTF_8), "VmRSS") * 1024;
     }
 
-    public long heapUsedAfterGcBytes() throws IOException, InterruptedException {
+    /** A full GC (jcmd GC.run). */
+    public void collectGarbage() throws IOException, InterruptedException {
         jcmd("GC.run");
+    }
+
+    public long heapUsedBytes() throws IOException, InterruptedException {
         return parse(HEAP_USED, jcmd("GC.heap_info"), "heap used") * 1024;
     }
 
