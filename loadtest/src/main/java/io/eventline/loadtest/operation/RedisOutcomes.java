@@ -1,0 +1,28 @@
+package io.eventline.loadtest.operation;
+
+import io.eventline.loadtest.run.Outcome;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+
+/** Outcomes of raw Redis commands: "OK", or "ERROR" with Redis's message. */
+final class RedisOutcomes {
+    private RedisOutcomes() {
+    }
+
+    static Outcome failed(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return Outcome.failed("ERROR", "redis: " + cause.getMessage());
+    }
+
+    /** The append script's reply: {@code OK}/{@code DUP} and the versions, or a refusal. */
+    static Outcome ofScriptReply(List<Object> reply, long events) {
+        Object first = reply.isEmpty() ? null : reply.get(0);
+        String outcome = first instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(first);
+        if (outcome.equals("OK") || outcome.equals("DUP")) {
+            return Outcome.ok(events);
+        }
+        return Outcome.failed("SCRIPT_" + outcome, "append script replied " + outcome);
+    }
+}

@@ -1,0 +1,162 @@
+package io.eventline.loadtest.run;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Sends requests through an {@link Operation} with at most {@code concurrency} in flight, until
+ * the count or the time limit is reached, then waits for the ones in flight. Unpaced, it is a
+ * closed loop (each worker slot sends its next request as soon as the last one ends, see
+ * {@link ClosedLoop}); paced by a schedule, a dispatcher sends requests at their due times and
+ * their latency counts from that time, waiting for a free slot included.
+ */
+public final class LoadRunner {
+    private final RunLimits limits;
+    private final Duration sampleInterval;
+    private final Duration drainTimeout;
+    private final int callLogCapacity;
+    private final ProgressListener progress;
+    private final PrintStream diagnostics;
+
+    /**
+     * @param callLogCapacity requests to keep one by one (for the CSV report); 0 keeps none
+     * @param drainTimeout how long to wait at the end for requests still in flight
+     */
+    public LoadRunner(RunLimits limits, Duration sampleInterval, Duration drainTimeout, int callLogCapacity,
+            ProgressListener progress, PrintStream diagnostics) {
+        this.limits = requireNonNull(limits, "limits is null");
+        this.sampleInterval = requireNonNull(sampleInterval, "sampleInterval is null");
+        this.drainTimeout = requireNonNull(drainTimeout, "drainTimeout is null");
+        this.progress = requireNonNull(progress, "progress is null");
+        this.diagnostics = requireNonNull(diagnostics, "diagnostics is null");
+        if (sampleInterval.isZero() || sampleInterval.isNegative()) {
+            throw new IllegalArgumentException("sampleInterval must be positive");
+        }
+        if (callLogCapacity < 0) {
+            throw new IllegalArgumentException("callLogCapacity must not be negative");
+        }
+        this.callLogCapacity = callLogCapacity;
+    }
+
+    public RunResult run(String name, Operation operation) throws InterruptedException {
+        requireNonNull(operation, "operation is null");
+        int concurrency = limits.concurrency();
+        BlockingQueue<Integer> freeSlots = new ArrayBlockingQueue<>(concurrency);
+        for (int slot = 0; slot < concurrency; slot++) {
+            freeSlots.add(slot);
+        }
+        Instant date = Instant.now();
+        long start = System.nanoTime();
+        long deadline = limits.duration().isZero() ? Long.MAX_VALUE : start + limits.duration().toNanos();
+        LatencyRecorder recorder = new LatencyRecorder(start, callLogCapacity > 0 ? new CallLog(callLogCapacity) : null);
+        Pacer pacer = limits.schedule().paced() ? new Pacer(limits.schedule(), start) : null;
+
+        ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "loadtest-sampler");
+            thread.setDaemon(true);
+            return thread;
+        });
+        sampler.scheduleAtFixedRate(() -> {
+            long now = System.nanoTime();
+            recorder.sample(now);
+            progress.progress(Duration.ofNanos(now - start), recorder.finishedCount(), recorder.failedCount());
+        }, sampleInterval.toNanos(), sampleInterval.toNanos(), TimeUnit.NANOSECONDS);
+
+        try {
+            if (pacer == null) {
+                ClosedLoop loop = new ClosedLoop(operation, recorder, limits.total(), deadline, concurrency);
+                loop.start();
+                long stillBusy = loop.await(deadline == Long.MAX_VALUE
+                        ? Duration.ofNanos(Long.MAX_VALUE)
+                        : Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plus(drainTimeout));
+                warnIfBusy(stillBusy);
+                return recorder.finish(name, date, System.nanoTime());
+            }
+            for (long requestNumber = 0; limits.total() == 0 || requestNumber < limits.total(); requestNumber++) {
+                long intended = pacer.next();
+                if (intended >= deadline) {
+                    break;
+                }
+                sleepUntil(intended);
+                Integer slot = takeSlot(freeSlots, deadline);
+                if (slot == null) {
+                    // the time limit came while every slot was busy
+                    break;
+                }
+                start(operation, requestNumber, slot, intended, recorder, freeSlots);
+            }
+            drain(freeSlots, concurrency);
+            return recorder.finish(name, date, System.nanoTime());
+        }
+        finally {
+            sampler.shutdownNow();
+            sampler.awaitTermination(5, TimeUnit.SECONDS);
+            progress.done();
+        }
+    }
+
+    private static void start(Operation operation, long requestNumber, int slot, long intended,
+            LatencyRecorder recorder, BlockingQueue<Integer> freeSlots) {
+        CompletableFuture<Outcome> call;
+        try {
+            call = operation.start(requestNumber, slot);
+        }
+        catch (RuntimeException e) {
+            call = CompletableFuture.failedFuture(e);
+        }
+        call.whenComplete((outcome, error) -> {
+            long end = System.nanoTime();
+            recorder.record(intended, end, error == null ? outcome : Failures.outcome(error));
+            freeSlots.add(slot);
+        });
+    }
+
+    private void drain(BlockingQueue<Integer> freeSlots, int concurrency) throws InterruptedException {
+        // every slot taken back out of the queue is a request that has ended
+        long drainDeadline = System.nanoTime() + drainTimeout.toNanos();
+        int returned = 0;
+        while (returned < concurrency) {
+            long wait = drainDeadline - System.nanoTime();
+            if (freeSlots.poll(Math.max(0, wait), TimeUnit.NANOSECONDS) == null) {
+                break;
+            }
+            returned++;
+        }
+        warnIfBusy(concurrency - returned);
+    }
+
+    private void warnIfBusy(long stillInFlight) {
+        if (stillInFlight > 0) {
+            diagnostics.printf("warning: %d requests were still in flight %s after the end; they are not counted%n",
+                    stillInFlight, drainTimeout);
+        }
+    }
+
+    private static Integer takeSlot(BlockingQueue<Integer> freeSlots, long deadline) throws InterruptedException {
+        if (deadline == Long.MAX_VALUE) {
+            return freeSlots.take();
+        }
+        long wait = deadline - System.nanoTime();
+        return wait <= 0 ? null : freeSlots.poll(wait, TimeUnit.NANOSECONDS);
+    }
+
+    private static void sleepUntil(long intendedNanos) throws InterruptedException {
+        long wait;
+        while ((wait = intendedNanos - System.nanoTime()) > 0) {
+            LockSupport.parkNanos(wait);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package io.eventline.loadtest.run;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One kind of request the runner sends. It must not block: it starts the request and returns.
+ * {@code slot} is the index of the concurrent worker (0..concurrency-1) that owns the request,
+ * so an operation that needs a connection of its own per worker (WATCH/MULTI) can keep one per slot.
+ */
+@FunctionalInterface
+public interface Operation {
+    CompletableFuture<Outcome> start(long requestNumber, int slot);
+}

@@ -1,0 +1,79 @@
+package io.eventline.loadtest.run;
+
+import org.HdrHistogram.Histogram;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * What a run measured. Latencies are in nanoseconds in {@code histogram}, which counts every
+ * finished request, failed ones included, as ghz does. {@code items} counts the events the
+ * successful requests carried.
+ */
+public record RunResult(
+        String name,
+        Instant date,
+        Duration total,
+        Histogram histogram,
+        Map<String, Long> statusCounts,
+        Map<String, Long> errorCounts,
+        long items,
+        List<TimelinePoint> timeline,
+        List<CallRecord> calls,
+        long callsNotLogged) {
+    public RunResult {
+        requireNonNull(name, "name is null");
+        requireNonNull(date, "date is null");
+        requireNonNull(total, "total is null");
+        requireNonNull(histogram, "histogram is null");
+        statusCounts = Map.copyOf(requireNonNull(statusCounts, "statusCounts is null"));
+        errorCounts = Map.copyOf(requireNonNull(errorCounts, "errorCounts is null"));
+        timeline = List.copyOf(requireNonNull(timeline, "timeline is null"));
+        calls = List.copyOf(requireNonNull(calls, "calls is null"));
+    }
+
+    public long count() {
+        return histogram.getTotalCount();
+    }
+
+    public long successes() {
+        return statusCounts.getOrDefault(Outcome.OK, 0L);
+    }
+
+    public long failures() {
+        return count() - successes();
+    }
+
+    public double requestsPerSecond() {
+        return perSecond(count());
+    }
+
+    public double itemsPerSecond() {
+        return perSecond(items);
+    }
+
+    public long fastestNanos() {
+        return count() == 0 ? 0 : histogram.getMinValue();
+    }
+
+    public long slowestNanos() {
+        return count() == 0 ? 0 : histogram.getMaxValue();
+    }
+
+    public double averageNanos() {
+        return count() == 0 ? 0 : histogram.getMean();
+    }
+
+    public long percentileNanos(double percentile) {
+        return count() == 0 ? 0 : histogram.getValueAtPercentile(percentile);
+    }
+
+    private double perSecond(long amount) {
+        long nanos = total.toNanos();
+        return nanos == 0 ? 0 : amount * 1e9 / nanos;
+    }
+}

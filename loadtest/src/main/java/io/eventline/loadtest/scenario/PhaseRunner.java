@@ -1,0 +1,83 @@
+package io.eventline.loadtest.scenario;
+
+import io.eventline.loadtest.run.LoadRunner;
+import io.eventline.loadtest.run.LoadSchedule;
+import io.eventline.loadtest.run.Operation;
+import io.eventline.loadtest.run.ProgressListener;
+import io.eventline.loadtest.run.RunLimits;
+import io.eventline.loadtest.run.RunResult;
+
+import java.io.PrintStream;
+import java.time.Duration;
+
+import static java.util.Objects.requireNonNull;
+
+/** Runs one measured phase of a scenario: unmeasured warm-up, then the measured, bounded run, printed. */
+public final class PhaseRunner {
+    private final ScenarioSettings settings;
+    private final ProgressListener progress;
+    private final PrintStream diagnostics;
+    private final ScenarioPrinter printer;
+    private boolean warmedUp;
+
+    public PhaseRunner(ScenarioSettings settings, ProgressListener progress, PrintStream diagnostics, ScenarioPrinter printer) {
+        this.settings = requireNonNull(settings, "settings is null");
+        this.progress = requireNonNull(progress, "progress is null");
+        this.diagnostics = requireNonNull(diagnostics, "diagnostics is null");
+        this.printer = requireNonNull(printer, "printer is null");
+    }
+
+    /** The scenario's concurrency, count and time bounds, after a warm-up. */
+    public RunResult measure(String name, Operation operation) throws InterruptedException {
+        warmUp(operation);
+        return measureOnly(name, operation);
+    }
+
+    /** The measured run alone, for a scenario that resets its counters after {@link #warmUp}. */
+    public RunResult measureOnly(String name, Operation operation) throws InterruptedException {
+        return run(name, operation, new RunLimits(settings.total(), settings.duration(), settings.concurrency(), LoadSchedule.constant(0)));
+    }
+
+    /**
+     * Open-loop load at {@code rps} requests per second, after a warm-up at the same rate; {@code onMeasureStart}
+     * runs between the two, so a scenario can tell warm-up traffic from measured traffic.
+     */
+    public RunResult measurePaced(String name, Operation operation, double rps, Runnable onMeasureStart) throws InterruptedException {
+        LoadSchedule schedule = LoadSchedule.constant(rps);
+        warmUp(operation, schedule);
+        onMeasureStart.run();
+        return run(name, operation, new RunLimits(settings.total(), settings.duration(), settings.concurrency(), schedule));
+    }
+
+    /** Exactly {@code total} requests (unless the time bound ends it first), no warm-up. */
+    public RunResult measureExactly(String name, Operation operation, long total) throws InterruptedException {
+        return run(name, operation, new RunLimits(total, settings.duration(), settings.concurrency(), LoadSchedule.constant(0)));
+    }
+
+    /**
+     * Unmeasured load, so the JIT (of this tool and of the server) and the connections are warm when
+     * measuring starts: {@code --initial-warmup} before a scenario's first phase, {@code --warmup} before the others.
+     */
+    public void warmUp(Operation operation) throws InterruptedException {
+        warmUp(operation, LoadSchedule.constant(0));
+    }
+
+    private void warmUp(Operation operation, LoadSchedule schedule) throws InterruptedException {
+        Duration length = warmedUp || settings.initialWarmup().compareTo(settings.warmup()) < 0 ? settings.warmup() : settings.initialWarmup();
+        warmedUp = true;
+        if (!length.isZero()) {
+            RunLimits limits = new RunLimits(0, length, settings.concurrency(), schedule);
+            new LoadRunner(limits, Duration.ofSeconds(1), drainTimeout(), 0, ProgressListener.NONE, diagnostics).run("warm-up", operation);
+        }
+    }
+
+    private RunResult run(String name, Operation operation, RunLimits limits) throws InterruptedException {
+        RunResult result = new LoadRunner(limits, Duration.ofSeconds(1), drainTimeout(), 0, progress, diagnostics).run(name, operation);
+        printer.phase(result);
+        return result;
+    }
+
+    private Duration drainTimeout() {
+        return settings.timeout().plusSeconds(5);
+    }
+}

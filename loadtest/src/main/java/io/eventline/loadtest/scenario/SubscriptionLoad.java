@@ -1,0 +1,34 @@
+package io.eventline.loadtest.scenario;
+
+import java.util.OptionalLong;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The subscription scenarios' shape: {@code groups} x {@code consumers} on a backlog of {@code backlog}
+ * events (groups), appends per second (latency), idle subscriptions opened (idle-subscriptions);
+ * consumers ask for {@code maxInFlight} and ack in batches of {@code ackBatch}. {@code serverPid},
+ * when known, lets idle-subscriptions read the server's RSS and heap.
+ */
+public record SubscriptionLoad(
+        int groups,
+        int consumers,
+        int backlog,
+        int maxInFlight,
+        int ackBatch,
+        double rps,
+        int subscriptions,
+        OptionalLong serverPid) {
+    public SubscriptionLoad {
+        requireNonNull(serverPid, "serverPid is null");
+        ScenarioSettings.atLeast(1, groups, "--groups");
+        ScenarioSettings.atLeast(1, consumers, "--consumers");
+        ScenarioSettings.atLeast(0, backlog, "--backlog");
+        ScenarioSettings.atLeast(1, maxInFlight, "--max-in-flight");
+        ScenarioSettings.atLeast(1, ackBatch, "--ack-batch");
+        ScenarioSettings.atLeast(1, subscriptions, "--subscriptions");
+        if (rps <= 0) {
+            throw new IllegalArgumentException("--rps must be above 0");
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package io.eventline.loadtest.subscribe;
+
+import io.eventline.proto.v1.AckRequest;
+import io.eventline.proto.v1.AckResponse;
+import io.eventline.proto.v1.EventStoreServiceGrpc;
+import io.eventline.proto.v1.SubscribeRequest;
+import io.eventline.proto.v1.SubscribeResponse;
+import io.grpc.Channel;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.grpc.stub.StreamObserver;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * One Subscribe call, as a consumer would run it: counts deliveries and, on a group subscription,
+ * acknowledges them in batches of {@code ackBatch} (one Ack call per batch, plus {@link #flushAcks}
+ * for a partial batch). Acks are what free the server's {@code max_in_flight} room.
+ */
+public final class Subscriber implements ClientResponseObserver<SubscribeRequest, SubscribeResponse> {
+    private final Channel channel;
+    private final SubscribeRequest request;
+    private final int ackBatch;
+    private final SubscriberCounts counts;
+    private final DeliveryListener listener;
+    private final CompletableFuture<Void> confirmed = new CompletableFuture<>();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private final List<String> unacked = new ArrayList<>();
+    private ClientCallStreamObserver<SubscribeRequest> call;
+
+    public Subscriber(Channel channel, SubscribeRequest request, int ackBatch, SubscriberCounts counts, DeliveryListener listener) {
+        this.channel = requireNonNull(channel, "channel is null");
+        this.request = requireNonNull(request, "request is null");
+        this.counts = requireNonNull(counts, "counts is null");
+        this.listener = requireNonNull(listener, "listener is null");
+        if (ackBatch < 1) {
+            throw new IllegalArgumentException("ackBatch must be at least 1");
+        }
+        this.ackBatch = ackBatch;
+    }
+
+    /** Starts the call; the returned future completes when the server confirms the subscription. */
+    public CompletableFuture<Void> open() {
+        EventStoreServiceGrpc.newStub(channel).subscribe(request, this);
+        return confirmed;
+    }
+
+    /** Completes when the call ends, normally or not. */
+    public CompletableFuture<Void> ended() {
+        return ended;
+    }
+
+    /** Acknowledges what has been delivered and not yet acked. */
+    public void flushAcks() {
+        List<String> batch;
+        synchronized (this) {
+            if (unacked.isEmpty()) {
+                return;
+            }
+            batch = List.copyOf(unacked);
+            unacked.clear();
+        }
+        EventStoreServiceGrpc.newStub(channel).ack(AckRequest.newBuilder().setGroup(request.getGroup()).addAllAckIds(batch).build(),
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(AckResponse response) {
+                        counts.countAcked(batch.size());
+                    }
+
+                    @Override
+                    public void onError(Throwable error) {
+                        // not counted as acked: the server redelivers after the ack timeout
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+    }
+
+    public synchronized void cancel() {
+        if (call != null) {
+            call.cancel("load test done", null);
+        }
+    }
+
+    @Override
+    public synchronized void beforeStart(ClientCallStreamObserver<SubscribeRequest> requestStream) {
+        this.call = requestStream;
+    }
+
+    @Override
+    public void onNext(SubscribeResponse response) {
+        switch (response.getKindCase()) {
+            case CONFIRMATION -> confirmed.complete(null);
+            case DELIVERY -> delivered(response);
+            default -> {
+                // caught-up markers and heartbeats carry nothing to count
+            }
+        }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+        confirmed.completeExceptionally(error);
+        ended.complete(null);
+    }
+
+    @Override
+    public void onCompleted() {
+        confirmed.completeExceptionally(new IllegalStateException("the server ended subscription " + request + " before confirming it"));
+        ended.complete(null);
+    }
+
+    private void delivered(SubscribeResponse response) {
+        listener.delivered(response.getDelivery(), System.nanoTime());
+        counts.countDelivery();
+        if (request.getGroup().isEmpty()) {
+            return;
+        }
+        boolean full;
+        synchronized (this) {
+            unacked.add(response.getDelivery().getAckId());
+            full = unacked.size() >= ackBatch;
+        }
+        if (full) {
+            flushAcks();
+        }
+    }
+}

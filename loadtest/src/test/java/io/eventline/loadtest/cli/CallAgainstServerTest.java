@@ -1,0 +1,84 @@
+package io.eventline.loadtest.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import io.eventline.loadtest.Main;
+import io.eventline.proto.v1.EventStoreServiceGrpc;
+import io.eventline.proto.v1.ReadStreamRequest;
+import io.eventline.server.testing.RedisExtension;
+import io.eventline.server.testing.RunningServer;
+import io.eventline.server.testing.TestRedis;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The ghz-style command against a real server: the requests it reports are the requests the server served. */
+@ExtendWith(RedisExtension.class)
+@Timeout(120)
+class CallAgainstServerTest {
+    private static RunningServer server;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void startServer(TestRedis redis) {
+        server = RunningServer.start(redis);
+    }
+
+    @AfterAll
+    static void stopServer() throws InterruptedException {
+        server.close();
+    }
+
+    private JsonObject runJson(String... args) throws Exception {
+        Path report = directory.resolve("report.json");
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        String[] all = new String[args.length + 5];
+        System.arraycopy(args, 0, all, 0, args.length);
+        System.arraycopy(new String[] {"-O", "json", "-o", report.toString(), "127.0.0.1:" + server.port()}, 0, all, args.length, 5);
+        assertEquals(0, commandLine.execute(all), err.toString());
+        return JsonParser.parseString(Files.readString(report, StandardCharsets.UTF_8)).getAsJsonObject();
+    }
+
+    @Test
+    void appendsWhatTheReportCounts() throws Exception {
+        JsonObject report = runJson("--call", "eventline.v1.EventStoreService/AppendEvents",
+                "-d", "{\"stream\":\"ghz-{{randomStream \"s\" 1}}\",\"events\":[{\"type\":\"Tick\",\"data\":\"{{payload 32}}\"}]}",
+                "-n", "120", "-c", "6");
+        assertEquals(120, report.get("count").getAsLong());
+        assertEquals(120, report.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong());
+        long stored = EventStoreServiceGrpc.newBlockingStub(server.channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .readStream(ReadStreamRequest.newBuilder().setStream("ghz-s0").build())
+                .next().getEventsCount();
+        assertEquals(120, stored);
+    }
+
+    @Test
+    void pacedRunsSendTheCountAndReportRefusals() throws Exception {
+        JsonObject report = runJson("--call", "eventline.v1.EventStoreService/AppendEvents",
+                "-d", "{\"stream\":\"ghz-paced-{{.RequestNumber}}\",\"expected_version\":{\"exact\":\"5\"},\"events\":[{\"type\":\"Tick\"}]}",
+                "-n", "30", "-r", "300", "-c", "3");
+        assertEquals(30, report.get("count").getAsLong());
+        // every stream is new, so every exact(5) append is refused: reported, not thrown
+        assertEquals(30, report.getAsJsonObject("statusCodeDistribution").get("ABORTED").getAsLong());
+        assertTrue(report.getAsJsonObject("errorDistribution").keySet().stream().allMatch(error -> error.contains("code = ABORTED")),
+                report.toString());
+    }
+}

@@ -1,0 +1,55 @@
+package io.eventline.loadtest.redis;
+
+import io.eventline.server.store.StoreKeys;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScriptAppendArgumentsTest {
+    @Test
+    void laysOutKeysAndArgumentsAsTheServerDoes() {
+        ScriptAppendArguments arguments = new ScriptAppendArguments(new StoreKeys("elbench1", 1), "BenchEvent", new byte[200], "", 16, false);
+        byte[][] keys = arguments.keysFor("order-1");
+        assertEquals("elbench1:{0}:m:order-1", new String(keys[0], StandardCharsets.UTF_8));
+        assertEquals("elbench1:{0}:s:order-1", new String(keys[1], StandardCharsets.UTF_8));
+        assertEquals("elbench1:{0}:log", new String(keys[2], StandardCharsets.UTF_8));
+
+        byte[][] args = arguments.argumentsFor("order-1", 3);
+        assertEquals(5 + 3 * 5, args.length);
+        assertEquals("order-1", text(args[0]));
+        assertEquals("any", text(args[1]));
+        assertEquals("0", text(args[2]));
+        assertEquals("16", text(args[3]));
+        assertEquals("0", text(args[4]));
+        for (int event = 0; event < 3; event++) {
+            int base = 5 + event * 5;
+            assertEquals(16, args[base].length, "event id is 16 bytes");
+            assertEquals("BenchEvent", text(args[base + 1]));
+            assertEquals(200, args[base + 2].length);
+            assertArrayEquals(new byte[0], args[base + 3]);
+            assertArrayEquals(new byte[0], args[base + 4]);
+        }
+    }
+
+    @Test
+    void theServersScriptIsOnTheClassPath() {
+        String script = AppendScript.source();
+        assertTrue(script.contains("redis.call('XADD', stream_key"), "the append script of the server jar");
+    }
+
+    @Test
+    void readsFieldsOfInfo() {
+        String info = "# Memory\r\nused_memory:1048576\r\nused_memory_human:1.00M\r\n";
+        assertEquals("1048576", RedisInfo.infoField(info, "used_memory").orElseThrow());
+        assertEquals("1.00M", RedisInfo.infoField(info, "used_memory_human").orElseThrow());
+        assertTrue(RedisInfo.infoField(info, "maxmemory").isEmpty());
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,45 @@
+package io.eventline.loadtest.run;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * The coordinated-omission correction, as arithmetic: a paced request's due time comes from the
+ * schedule alone, and its latency counts from that due time, however late it was actually sent.
+ */
+class CoordinatedOmissionTest {
+    private static final long START = 1_000_000_000L;
+
+    @Test
+    void dueTimesFollowTheScheduleWhateverTheResponsesDo() {
+        Pacer pacer = new Pacer(LoadSchedule.constant(1000), START);
+        for (int request = 0; request < 5; request++) {
+            assertEquals(START + request * 1_000_000L, pacer.next());
+        }
+    }
+
+    @Test
+    void aRampChangesTheIntervalAsItGoes() {
+        // 1 request/s rising by 1 request/s every second: 1 s, then 1/2 s apart
+        Pacer pacer = new Pacer(new LoadSchedule(LoadSchedule.Kind.STEP, 0, 1, 1, 0, Duration.ofSeconds(1)), START);
+        assertEquals(START, pacer.next());
+        assertEquals(START + 1_000_000_000L, pacer.next());
+        assertEquals(START + 1_500_000_000L, pacer.next());
+    }
+
+    @Test
+    void latencyCountsFromTheDueTime() {
+        LatencyRecorder recorder = new LatencyRecorder(START, null);
+        // due at +0 ms, sent late because the server stalled, answered at +50 ms: 50 ms, not the 1 ms the call itself took
+        recorder.record(START, START + 50_000_000L, Outcome.ok(1));
+        recorder.record(START + 1_000_000L, START + 51_000_000L, Outcome.ok(1));
+        RunResult result = recorder.finish("stalled", Instant.EPOCH, START + 60_000_000L);
+        assertEquals(2, result.count());
+        assertEquals(50_000_000L, result.histogram().getMinValue(), 50_000_000L * 0.001);
+        assertEquals(50_000_000L, result.histogram().getMaxValue(), 50_000_000L * 0.001);
+    }
+}
