@@ -104,7 +104,7 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--server-pid", description = "idle-subscriptions: the server's process id, to read its RSS and heap (after a GC, via jcmd).")
     Long serverPid;
 
-    @Option(names = "--client-ids", description = "Send a UUID per event (the idempotent-retry path) instead of letting the server assign ids.")
+    @Option(names = "--client-ids", description = "Send a UUID per event instead of letting the server assign ids (either way the append is checked for a retry by its ids).")
     boolean clientIds;
 
     @Option(names = "--event-type", defaultValue = "BenchEvent", description = "Event type (default: ${DEFAULT-VALUE}).")

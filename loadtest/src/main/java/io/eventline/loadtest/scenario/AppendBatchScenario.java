@@ -31,7 +31,7 @@ public final class AppendBatchScenario implements Scenario {
                 new RawXadd(context.redis().shared(), context.baselineKeyPrefix() + "x:", streams, context.entryFields(), events));
         AppendScript script = AppendScript.load(context.redis().admin());
         ScriptAppendArguments arguments = new ScriptAppendArguments(context.baselineKeys(), settings.eventType(),
-                context.events().payload(), settings.contentType(), settings.dedupWindow(), settings.clientIds());
+                context.events().payload(), settings.contentType(), settings.dedupWindow());
         RunResult direct = context.phases().measure("baseline-script x" + events + " (pipelined)",
                 new ScriptAppend(List.of(context.redis().shared()), script, arguments, streams, events));
 

@@ -37,7 +37,7 @@ public final class AppendScenario implements Scenario {
 
         AppendScript script = AppendScript.load(context.redis().admin());
         ScriptAppendArguments arguments = new ScriptAppendArguments(context.baselineKeys(), settings.eventType(),
-                context.events().payload(), settings.contentType(), settings.dedupWindow(), settings.clientIds());
+                context.events().payload(), settings.contentType(), settings.dedupWindow());
         RunResult scriptPipelined = context.phases().measure("baseline-script (1 conn, pipelined)",
                 new ScriptAppend(List.of(shared), script, arguments, streams, 1));
         List<RedisAsyncCommands<byte[], byte[]>> ownConnections = context.redis().openDedicated(settings.concurrency());

@@ -5,9 +5,7 @@ import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.Attempt;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.EventIdConflictException;
-import io.eventline.server.store.ExpectedVersion;
 import io.eventline.server.store.Position;
-import io.eventline.server.store.ProposedEvent;
 import io.eventline.server.store.ScriptReply;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.StreamDeletedException;
@@ -15,7 +13,6 @@ import io.eventline.server.store.StreamLocation;
 import io.eventline.server.store.WrongExpectedVersionException;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,8 +27,7 @@ public final class EventAppender {
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final StoreKeys keys;
     private final AppendValidator validator;
-    private final EventEntryCodec codec;
-    private final int dedupWindow;
+    private final AppendScriptArguments scriptArguments;
     private final EventlineMetrics metrics;
     private final ReplicationWait replicationWait;
 
@@ -40,8 +36,7 @@ public final class EventAppender {
         this.redis = requireNonNull(redis, "redis is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.validator = requireNonNull(validator, "validator is null");
-        this.codec = requireNonNull(codec, "codec is null");
-        this.dedupWindow = dedupWindow;
+        this.scriptArguments = new AppendScriptArguments(codec, dedupWindow);
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.replicationWait = requireNonNull(replicationWait, "replicationWait is null");
     }
@@ -68,29 +63,10 @@ public final class EventAppender {
 
     private CompletableFuture<AppendResult> append(ValidatedAppend append) {
         StreamLocation location = keys.locate(append.stream());
-        byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.logKey()};
-        return APPEND_SCRIPT.run(redis, scriptKeys, arguments(append))
+        return APPEND_SCRIPT.run(redis, scriptArguments.keys(location),
+                        scriptArguments.arguments(append.stream(), append.expectedVersion(), append.events()))
                 .thenApply(reply -> toResult(append, location.partition(), new ScriptReply(reply)))
                 .thenCompose(replicationWait::after);
-    }
-
-    private byte[][] arguments(ValidatedAppend append) {
-        List<ProposedEvent> events = append.events();
-        byte[][] args = new byte[4 + events.size() * 5][];
-        args[0] = append.stream().utf8();
-        ExpectedVersion expected = append.expectedVersion();
-        args[1] = ascii(expected.kind());
-        args[2] = ascii(expected instanceof ExpectedVersion.Exact exact ? Long.toString(exact.version()) : "0");
-        args[3] = ascii(Integer.toString(dedupWindow));
-        int next = 4;
-        for (ProposedEvent event : events) {
-            args[next++] = codec.encodeEventId(event.eventId());
-            args[next++] = event.type().getBytes(StandardCharsets.UTF_8);
-            args[next++] = event.data();
-            args[next++] = event.contentType().getBytes(StandardCharsets.UTF_8);
-            args[next++] = codec.encodeMetadata(event.metadata());
-        }
-        return args;
     }
 
     private static AppendResult toResult(ValidatedAppend append, int partition, ScriptReply reply) {
@@ -109,9 +85,5 @@ public final class EventAppender {
             case "DELETED" -> throw new StreamDeletedException(stream);
             default -> throw new IllegalStateException("append script replied " + outcome);
         }
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,0 +1,53 @@
+package io.eventline.server.store.append;
+
+import io.eventline.server.store.EventEntryCodec;
+import io.eventline.server.store.ExpectedVersion;
+import io.eventline.server.store.ProposedEvent;
+import io.eventline.server.store.StreamLocation;
+import io.eventline.server.store.StreamName;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The KEYS and ARGV of append.lua, the one place that knows their layout (the load test's script
+ * baseline calls the script with them too). KEYS: meta hash, stream, partition log. ARGV: stream
+ * name, expected kind, expected version, dedup window, then id, type, data, content type and
+ * metadata per event.
+ */
+public final class AppendScriptArguments {
+    private final EventEntryCodec codec;
+    private final int dedupWindow;
+
+    public AppendScriptArguments(EventEntryCodec codec, int dedupWindow) {
+        this.codec = requireNonNull(codec, "codec is null");
+        this.dedupWindow = dedupWindow;
+    }
+
+    public byte[][] keys(StreamLocation location) {
+        return new byte[][] {location.metaKey(), location.streamKey(), location.logKey()};
+    }
+
+    public byte[][] arguments(StreamName stream, ExpectedVersion expected, List<ProposedEvent> events) {
+        byte[][] args = new byte[4 + events.size() * 5][];
+        args[0] = stream.utf8();
+        args[1] = ascii(expected.kind());
+        args[2] = ascii(expected instanceof ExpectedVersion.Exact exact ? Long.toString(exact.version()) : "0");
+        args[3] = ascii(Integer.toString(dedupWindow));
+        int next = 4;
+        for (ProposedEvent event : events) {
+            args[next++] = codec.encodeEventId(event.eventId());
+            args[next++] = event.type().getBytes(StandardCharsets.UTF_8);
+            args[next++] = event.data();
+            args[next++] = event.contentType().getBytes(StandardCharsets.UTF_8);
+            args[next++] = codec.encodeMetadata(event.metadata());
+        }
+        return args;
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+}
