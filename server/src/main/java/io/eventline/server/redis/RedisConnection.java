@@ -33,6 +33,17 @@ import static java.util.Objects.requireNonNull;
  * the embedded redis-server when the server runs its own. Closing stops them in reverse order.
  */
 public final class RedisConnection implements AutoCloseable {
+    /**
+     * Commands in flight when a connection drops fail, and so do commands sent while it reconnects,
+     * rather than being sent again once it is back: Lettuce decodes a re-sent command's reply into the
+     * output that already holds the part of the first reply that arrived, so the command completes
+     * with both replies run together (an XRANGE answering with more entries than its COUNT; a group
+     * read whose entries are not the ones Redis handed to the consumer, so an ack can settle an entry
+     * never delivered). Every caller handles a failed command: clients retry appends, and a consumer
+     * whose read failed re-reads its own pending entries.
+     */
+    private static final ClientOptions.DisconnectedBehavior NO_REPLAY = ClientOptions.DisconnectedBehavior.REJECT_COMMANDS;
+
     private final Optional<EmbeddedRedis> embedded;
     private final AbstractRedisClient client;
     private final StatefulConnection<byte[], byte[]> connection;
@@ -58,6 +69,7 @@ public final class RedisConnection implements AutoCloseable {
         RedisClient client = RedisClient.create(resources, redisUri(uri, commandTimeout));
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(true)
+                .disconnectedBehavior(NO_REPLAY)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .build());
         return connect(client, embedded, () -> {
@@ -73,6 +85,7 @@ public final class RedisConnection implements AutoCloseable {
         RedisClusterClient client = RedisClusterClient.create(resources, seeds);
         client.setOptions(ClusterClientOptions.builder()
                 .autoReconnect(true)
+                .disconnectedBehavior(NO_REPLAY)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                         .enablePeriodicRefresh(Duration.ofSeconds(30))
