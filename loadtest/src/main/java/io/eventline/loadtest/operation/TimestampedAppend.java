@@ -14,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static java.util.Objects.requireNonNull;
 
-/** AppendEvents of one event to one stream whose payload carries the time it was sent, for end-to-end latency. */
+/** AppendEvents of one event to one stream whose payload carries the time it was due, for end-to-end latency. */
 public final class TimestampedAppend implements Operation {
     private final ChannelPool channels;
     private final String stream;
@@ -32,9 +32,15 @@ public final class TimestampedAppend implements Operation {
 
     @Override
     public CompletableFuture<Outcome> start(long requestNumber, int slot) {
+        return start(requestNumber, slot, System.nanoTime());
+    }
+
+    /** Stamped with the time the request was due, so end-to-end latency is charged for a late send too. */
+    @Override
+    public CompletableFuture<Outcome> start(long requestNumber, int slot, long dueNanos) {
         EventData event = EventData.newBuilder()
                 .setType(type)
-                .setData(ByteString.copyFrom(SentTimestamp.payload(System.nanoTime(), payloadBytes)))
+                .setData(ByteString.copyFrom(SentTimestamp.payload(dueNanos, payloadBytes)))
                 .build();
         AppendEventsRequest request = AppendEventsRequest.newBuilder().setStream(stream).addEvents(event).build();
         return EventStoreCall.APPEND_EVENTS.start(channels.forSlot(slot), request, timeout);

@@ -10,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
 
 import static java.util.Objects.requireNonNull;
 
-/** Baseline of end-to-end latency: XADD of an entry whose data field carries the time it was sent. */
+/** Baseline of end-to-end latency: XADD of an entry whose data field carries the time it was due. */
 public final class TimestampedXadd implements Operation {
     public static final byte[] DATA_FIELD = EntryFields.bytes("d");
 
@@ -26,7 +26,13 @@ public final class TimestampedXadd implements Operation {
 
     @Override
     public CompletableFuture<Outcome> start(long requestNumber, int slot) {
-        Map<byte[], byte[]> body = Map.of(DATA_FIELD, SentTimestamp.payload(System.nanoTime(), payloadBytes));
+        return start(requestNumber, slot, System.nanoTime());
+    }
+
+    /** Stamped with the time the request was due, so end-to-end latency is charged for a late send too. */
+    @Override
+    public CompletableFuture<Outcome> start(long requestNumber, int slot, long dueNanos) {
+        Map<byte[], byte[]> body = Map.of(DATA_FIELD, SentTimestamp.payload(dueNanos, payloadBytes));
         return redis.xadd(key, body).toCompletableFuture()
                 .handle((id, error) -> error == null ? Outcome.ok(1) : RedisOutcomes.failed(error));
     }

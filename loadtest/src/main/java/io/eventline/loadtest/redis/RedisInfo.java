@@ -6,28 +6,40 @@ import io.lettuce.core.output.IntegerOutput;
 import io.lettuce.core.protocol.CommandArgs;
 import io.lettuce.core.protocol.CommandType;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
-/** What Redis says about itself: INFO used_memory and connected_clients, MEMORY USAGE of a key, settings that shape memory. */
+/** What Redis says about itself: memory holding data, connected clients, MEMORY USAGE of a key, settings that shape memory. */
 public final class RedisInfo {
+    private static final List<String> TRANSIENT_MEMORY_FIELDS = List.of(
+            "mem_clients_normal", "mem_clients_slaves", "mem_aof_buffer", "mem_replication_backlog");
+
     private final RedisCommands<String, String> admin;
 
     public RedisInfo(RedisCommands<String, String> admin) {
         this.admin = requireNonNull(admin, "admin is null");
     }
 
-    public long usedMemory() {
-        return Long.parseLong(infoField(admin.info("memory"), "used_memory")
-                .orElseThrow(() -> new IllegalStateException("INFO memory has no used_memory")));
+    /**
+     * Memory holding data: INFO used_memory less the buffers that come and go with traffic (client
+     * output and query buffers, the AOF buffer, replicas and their backlog), so that a write burst or
+     * an AOF rewrite during a measurement is not counted as stored data.
+     */
+    public long storedBytes() {
+        String info = admin.info("memory");
+        long stored = field(info, "used_memory");
+        for (String transientField : TRANSIENT_MEMORY_FIELDS) {
+            stored -= infoField(info, transientField).map(Long::parseLong).orElse(0L);
+        }
+        return stored;
     }
 
     /** Client connections open, this tool's own included. */
     public long connectedClients() {
-        return Long.parseLong(infoField(admin.info("clients"), "connected_clients")
-                .orElseThrow(() -> new IllegalStateException("INFO clients has no connected_clients")));
+        return field(admin.info("clients"), "connected_clients");
     }
 
     public String redisVersion() {
@@ -44,6 +56,10 @@ public final class RedisInfo {
     public String config(String name) {
         Map<String, String> values = admin.configGet(name);
         return values.getOrDefault(name, "?");
+    }
+
+    private static long field(String info, String name) {
+        return Long.parseLong(infoField(info, name).orElseThrow(() -> new IllegalStateException("INFO has no " + name)));
     }
 
     static Optional<String> infoField(String info, String field) {

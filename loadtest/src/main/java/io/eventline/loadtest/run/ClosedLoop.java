@@ -58,7 +58,7 @@ final class ClosedLoop {
                 slotsDone.countDown();
                 return;
             }
-            CompletableFuture<Outcome> call = start(requestNumber, slot);
+            CompletableFuture<Outcome> call = start(requestNumber, slot, intended);
             if (call.isDone()) {
                 // finished at once: loop instead of recursing, so the stack stays flat
                 recorder.record(intended, System.nanoTime(), outcomeOf(call));
@@ -72,9 +72,9 @@ final class ClosedLoop {
         }
     }
 
-    private CompletableFuture<Outcome> start(long requestNumber, int slot) {
+    private CompletableFuture<Outcome> start(long requestNumber, int slot, long intended) {
         try {
-            return operation.start(requestNumber, slot);
+            return operation.start(requestNumber, slot, intended);
         }
         catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);

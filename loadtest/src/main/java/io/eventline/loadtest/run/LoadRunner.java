@@ -109,7 +109,7 @@ public final class LoadRunner {
             LatencyRecorder recorder, BlockingQueue<Integer> freeSlots) {
         CompletableFuture<Outcome> call;
         try {
-            call = operation.start(requestNumber, slot);
+            call = operation.start(requestNumber, slot, intended);
         }
         catch (RuntimeException e) {
             call = CompletableFuture.failedFuture(e);

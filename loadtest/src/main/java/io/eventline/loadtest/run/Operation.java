@@ -10,4 +10,13 @@ import java.util.concurrent.CompletableFuture;
 @FunctionalInterface
 public interface Operation {
     CompletableFuture<Outcome> start(long requestNumber, int slot);
+
+    /**
+     * Starts a request that was due at {@code dueNanos} ({@link System#nanoTime()}): the schedule's
+     * time in a paced run, the send time in a closed loop. An operation that stamps its request with
+     * the time it stands for (end-to-end latency) overrides this, so that a late send is charged.
+     */
+    default CompletableFuture<Outcome> start(long requestNumber, int slot, long dueNanos) {
+        return start(requestNumber, slot);
+    }
 }

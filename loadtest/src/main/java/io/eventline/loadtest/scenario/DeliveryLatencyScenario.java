@@ -20,9 +20,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * End-to-end latency, append sent to delivery received, at a fixed append rate: one consumer of a
+ * End-to-end latency, append due to delivery received, at a fixed append rate: one consumer of a
  * group on one stream, appends paced at {@code --rps}. Latency is recorded per delivered event from
- * the send time stamped in its payload. Baseline: XADD at the same rate, read by one XREADGROUP
+ * the due time stamped in its payload (coordinated-omission corrected, like the paced appends). Baseline: XADD at the same rate, read by one XREADGROUP
  * BLOCK consumer on its own connection.
  */
 public final class DeliveryLatencyScenario implements Scenario {

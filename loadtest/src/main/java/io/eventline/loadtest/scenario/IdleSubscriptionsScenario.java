@@ -3,6 +3,7 @@ package io.eventline.loadtest.scenario;
 import com.google.protobuf.Empty;
 import io.eventline.loadtest.grpc.ChannelPool;
 import io.eventline.loadtest.redis.RedisInfo;
+import io.eventline.loadtest.subscribe.BenchGroups;
 import io.eventline.loadtest.subscribe.DeliveryListener;
 import io.eventline.loadtest.subscribe.Progress;
 import io.eventline.loadtest.subscribe.ServerProcess;
@@ -53,10 +54,12 @@ public final class IdleSubscriptionsScenario implements Scenario {
         }
         Snapshot before = Snapshot.take(redis, server);
         int connections = (count + SUBSCRIPTIONS_PER_CONNECTION - 1) / SUBSCRIPTIONS_PER_CONNECTION;
+        // the groups would otherwise outlive the run, and the server keeps refreshing every group's metrics
+        BenchGroups groups = new BenchGroups(context.channels().forSlot(0), settings.timeout());
         try (ChannelPool channels = new ChannelPool(settings.target(), settings.security(), connections);
                 SubscriberFleet fleet = new SubscriberFleet(channels, 1)) {
             long start = System.nanoTime();
-            fleet.open(requests(context, prefix, count, streams), DeliveryListener.NONE, settings.duration().plus(settings.timeout()));
+            fleet.open(requests(context, prefix, count, streams, groups), DeliveryListener.NONE, settings.duration().plus(settings.timeout()));
             double openSeconds = (System.nanoTime() - start) / 1e9;
             Thread.sleep(SETTLE.toMillis());
             Snapshot open = Snapshot.take(redis, server);
@@ -77,17 +80,22 @@ public final class IdleSubscriptionsScenario implements Scenario {
                         before.heapBytes() / 1048576.0, open.heapBytes() / 1048576.0, (open.heapBytes() - before.heapBytes()) / (double) count));
             }
         }
+        finally {
+            groups.deleteAll();
+        }
         printer.note(String.format(Locale.ROOT, "Redis connected_clients after the subscriptions closed: %d", redis.connectedClients()));
     }
 
-    private static List<SubscribeRequest> requests(ScenarioContext context, String prefix, int count, int streams) {
+    private static List<SubscribeRequest> requests(ScenarioContext context, String prefix, int count, int streams, BenchGroups groups) {
         SubscriptionStart end = SubscriptionStart.newBuilder().setEnd(Empty.getDefaultInstance()).build();
         List<SubscribeRequest> requests = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             SubscribeRequest.Builder request = SubscribeRequest.newBuilder().setStream(prefix + (i % streams)).setStart(end);
             if (i % GROUP_EVERY == 0) {
                 // created on first use, from the end
-                request.setGroup(context.names().streamPrefix("ig") + i).setConsumer("c0");
+                String group = context.names().streamPrefix("ig") + i;
+                groups.adopt(group);
+                request.setGroup(group).setConsumer("c0");
             }
             requests.add(request.build());
         }

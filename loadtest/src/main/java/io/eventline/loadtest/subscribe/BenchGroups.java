@@ -36,6 +36,11 @@ public final class BenchGroups {
         created.add(group);
     }
 
+    /** Takes on a group that a Subscribe call creates on first use, so that {@link #deleteAll} deletes it too. */
+    public synchronized void adopt(String group) {
+        created.add(group);
+    }
+
     /** {@code consumers} consumers of each created group, named {@code c0, c1, ...}. */
     public synchronized List<SubscribeRequest> consumers(String stream, int consumers, int maxInFlight) {
         List<SubscribeRequest> requests = new ArrayList<>(created.size() * consumers);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * End-to-end latencies (append sent to delivery received) of the events sent from
+ * End-to-end latencies (append due to delivery received) of the events due from
  * {@link #measureFrom} on, recorded from any thread into an HdrHistogram {@link Recorder}.
  */
 public final class LatencyHistogram {
@@ -18,7 +18,7 @@ public final class LatencyHistogram {
     private final LongAdder recorded = new LongAdder();
     private volatile long measureFromNanos = Long.MAX_VALUE;
 
-    /** Latencies of events sent before this (warm-up) are not recorded. */
+    /** Latencies of events due before this (warm-up) are not recorded. */
     public void measureFrom(long nanos) {
         measureFromNanos = nanos;
     }

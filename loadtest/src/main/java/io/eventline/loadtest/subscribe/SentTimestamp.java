@@ -5,9 +5,9 @@ import io.eventline.loadtest.template.PayloadBytes;
 import java.nio.ByteBuffer;
 
 /**
- * A payload that carries the {@link System#nanoTime()} at which its append was sent, in its first
- * 8 bytes (the rest is filler up to the payload size). Sender and receiver are this one process, so
- * their clocks agree.
+ * A payload that carries the {@link System#nanoTime()} at which its append was due (the schedule's
+ * time in a paced run, so a late send is charged to the latency), in its first 8 bytes (the rest is
+ * filler up to the payload size). Sender and receiver are this one process, so their clocks agree.
  */
 public final class SentTimestamp {
     public static final int BYTES = Long.BYTES;

@@ -40,14 +40,6 @@ class ScriptAppendArgumentsTest {
         assertTrue(script.contains("redis.call('XADD', stream_key"), "the append script of the server jar");
     }
 
-    @Test
-    void readsFieldsOfInfo() {
-        String info = "# Memory\r\nused_memory:1048576\r\nused_memory_human:1.00M\r\n";
-        assertEquals("1048576", RedisInfo.infoField(info, "used_memory").orElseThrow());
-        assertEquals("1.00M", RedisInfo.infoField(info, "used_memory_human").orElseThrow());
-        assertTrue(RedisInfo.infoField(info, "maxmemory").isEmpty());
-    }
-
     private static String text(byte[] bytes) {
         return new String(bytes, StandardCharsets.UTF_8);
     }

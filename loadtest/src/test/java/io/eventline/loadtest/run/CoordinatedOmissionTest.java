@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -29,6 +32,29 @@ class CoordinatedOmissionTest {
         assertEquals(START, pacer.next());
         assertEquals(START + 1_000_000_000L, pacer.next());
         assertEquals(START + 1_500_000_000L, pacer.next());
+    }
+
+    @Test
+    void operationsAreToldTheScheduleTimeTheyWereDue() throws InterruptedException {
+        List<Long> due = new CopyOnWriteArrayList<>();
+        LoadRunner paced = new LoadRunner(new RunLimits(5, Duration.ZERO, 1, LoadSchedule.constant(1000)), Duration.ofMillis(100),
+                Duration.ofSeconds(5), 0, ProgressListener.NONE, System.err);
+        paced.run("due", new Operation() {
+            @Override
+            public CompletableFuture<Outcome> start(long requestNumber, int slot) {
+                throw new AssertionError("a paced run passes the due time");
+            }
+
+            @Override
+            public CompletableFuture<Outcome> start(long requestNumber, int slot, long dueNanos) {
+                due.add(dueNanos);
+                return CompletableFuture.completedFuture(Outcome.ok(1));
+            }
+        });
+        assertEquals(5, due.size());
+        for (int i = 1; i < due.size(); i++) {
+            assertEquals(1_000_000L, due.get(i) - due.get(i - 1), "one request per millisecond, by the schedule: " + due);
+        }
     }
 
     @Test

@@ -3,6 +3,9 @@ package io.eventline.loadtest.scenario;
 import io.eventline.loadtest.cli.LoadTestCommand;
 import io.eventline.loadtest.cli.ScenarioCommand;
 import io.eventline.loadtest.run.ProgressListener;
+import io.eventline.proto.v1.ConsumerGroupServiceGrpc;
+import io.eventline.proto.v1.GroupInfo;
+import io.eventline.proto.v1.ListGroupsRequest;
 import io.eventline.server.testing.RedisExtension;
 import io.eventline.server.testing.RunningServer;
 import io.eventline.server.testing.TestRedis;
@@ -18,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -157,5 +161,20 @@ class ScenarioAgainstServerTest {
         assertTrue(clients.find(), output);
         assertTrue(Integer.parseInt(clients.group(1)) <= 10, "Redis connections grew with the subscriptions:\n" + output);
         assertTrue(output.contains("B per subscription"), output);
+        assertTrue(benchGroups().isEmpty(), "the groups the scenario created are deleted: " + benchGroups());
+    }
+
+    @Test
+    void groupsAndLatencyDeleteTheirGroups() throws Exception {
+        run("groups", "--backlog", "20", "-n", "20");
+        run("latency", "-r", "200", "-n", "20");
+        assertTrue(benchGroups().isEmpty(), "the groups the scenarios created are deleted: " + benchGroups());
+    }
+
+    /** Groups left in the server's store by the scenarios (their names start with "bench"). */
+    private static List<String> benchGroups() {
+        return ConsumerGroupServiceGrpc.newBlockingStub(server.channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .listGroups(ListGroupsRequest.getDefaultInstance()).getGroupsList().stream()
+                .map(GroupInfo::getGroup).filter(group -> group.startsWith("bench")).toList();
     }
 }
