@@ -85,7 +85,8 @@ public final class RedisConnection implements AutoCloseable {
         RedisClusterClient client = RedisClusterClient.create(resources, seeds);
         client.setOptions(ClusterClientOptions.builder()
                 .autoReconnect(true)
-                .disconnectedBehavior(NO_REPLAY)
+                // not NO_REPLAY: the cluster client connects to nodes lazily, so rejecting commands
+                // while a node connection is not up fails ordinary calls; the replay hazard remains here
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                         .enablePeriodicRefresh(Duration.ofSeconds(30))
