@@ -20,8 +20,11 @@ import java.util.Optional;
 final class TransientRedisError {
     /** What Lettuce says when a command's connection goes away under it (it raises a plain RedisException). */
     private static final List<String> CONNECTION_LOST = List.of("Connection closed", "Connection disconnected", "Currently not connected");
-    /** Error replies of a node that cannot serve for now (a failover, a cluster reconfiguring). */
-    private static final List<String> NOT_READY_REPLIES = List.of("MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN");
+    /**
+     * Error replies of a node that cannot serve for now (a failover, a cluster reconfiguring); MOVED and
+     * ASK reach here only from commands sent to one node on purpose (a write followed by WAIT).
+     */
+    private static final List<String> NOT_READY_REPLIES = List.of("MASTERDOWN", "TRYAGAIN", "CLUSTERDOWN", "MOVED", "ASK");
     /** How deep to look through wrapping exceptions for the Redis error. */
     private static final int MAX_DEPTH = 8;
 

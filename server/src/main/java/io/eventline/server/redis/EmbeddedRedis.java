@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -49,6 +50,18 @@ public final class EmbeddedRedis implements AutoCloseable {
     /** A replica of the Redis on 127.0.0.1:{@code primaryPort} (for tests of replication settings). */
     public static EmbeddedRedis startReplica(Path binary, Path dataDirectory, int primaryPort) {
         return start(binary, dataDirectory, 0, "everysec", 0, List.of("--replicaof", "127.0.0.1", Integer.toString(primaryPort)));
+    }
+
+    /**
+     * A Redis Cluster node with no slots yet (for fault tests of failover), {@code appendfsync always};
+     * its cluster state lives in the data directory, so a node started again on the same port and
+     * directory rejoins its cluster.
+     *
+     * @param nodeTimeout how long the others wait before they fail it over, e.g. 1 s
+     */
+    public static EmbeddedRedis startClusterNode(Path binary, Path dataDirectory, int port, Duration nodeTimeout) {
+        return start(binary, dataDirectory, port, "always", 0, List.of("--cluster-enabled", "yes", "--cluster-config-file", "nodes.conf",
+                "--cluster-node-timeout", Long.toString(nodeTimeout.toMillis()), "--cluster-replica-validity-factor", "0"));
     }
 
     private static EmbeddedRedis start(Path binary, Path dataDirectory, int port, String appendFsync, int streamNodeMaxBytes, List<String> extra) {

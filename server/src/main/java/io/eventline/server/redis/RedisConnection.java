@@ -3,6 +3,7 @@ package io.eventline.server.redis;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulConnection;
@@ -13,16 +14,22 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
@@ -32,7 +39,7 @@ import static java.util.Objects.requireNonNull;
  * connection for all ordinary commands, dedicated connections on request (for blocking reads), and
  * the embedded redis-server when the server runs its own. Closing stops them in reverse order.
  */
-public final class RedisConnection implements AutoCloseable {
+public final class RedisConnection implements AutoCloseable, PrimaryLocator {
     /**
      * Commands in flight when a connection drops fail, and so do commands sent while it reconnects,
      * rather than being sent again once it is back: Lettuce decodes a re-sent command's reply into the
@@ -40,7 +47,9 @@ public final class RedisConnection implements AutoCloseable {
      * with both replies run together (an XRANGE answering with more entries than its COUNT; a group
      * read whose entries are not the ones Redis handed to the consumer, so an ack can settle an entry
      * never delivered). Every caller handles a failed command: clients retry appends, and a consumer
-     * whose read failed re-reads its own pending entries.
+     * whose read failed re-reads its own pending entries. On a Redis Cluster the node connections are
+     * made when first needed, and a command waiting for one would be rejected too: each cluster
+     * connection therefore connects to every primary at once, and again when the topology changes.
      */
     private static final ClientOptions.DisconnectedBehavior NO_REPLAY = ClientOptions.DisconnectedBehavior.REJECT_COMMANDS;
 
@@ -49,14 +58,16 @@ public final class RedisConnection implements AutoCloseable {
     private final StatefulConnection<byte[], byte[]> connection;
     private final RedisClusterAsyncCommands<byte[], byte[]> commands;
     private final boolean cluster;
+    private final Disposable topologyWatch;
 
     private RedisConnection(Optional<EmbeddedRedis> embedded, AbstractRedisClient client, StatefulConnection<byte[], byte[]> connection,
-            RedisClusterAsyncCommands<byte[], byte[]> commands, boolean cluster) {
+            RedisClusterAsyncCommands<byte[], byte[]> commands, boolean cluster, Disposable topologyWatch) {
         this.embedded = embedded;
         this.client = client;
         this.connection = connection;
         this.commands = commands;
         this.cluster = cluster;
+        this.topologyWatch = topologyWatch;
     }
 
     public static RedisConnection open(String uri, Duration commandTimeout, Optional<EmbeddedRedis> embedded) {
@@ -74,7 +85,7 @@ public final class RedisConnection implements AutoCloseable {
                 .build());
         return connect(client, embedded, () -> {
             StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
-            return new RedisConnection(embedded, client, connection, connection.async(), false);
+            return new RedisConnection(embedded, client, connection, connection.async(), false, Disposables.disposed());
         });
     }
 
@@ -85,8 +96,7 @@ public final class RedisConnection implements AutoCloseable {
         RedisClusterClient client = RedisClusterClient.create(resources, seeds);
         client.setOptions(ClusterClientOptions.builder()
                 .autoReconnect(true)
-                // not NO_REPLAY: the cluster client connects to nodes lazily, so rejecting commands
-                // while a node connection is not up fails ordinary calls; the replay hazard remains here
+                .disconnectedBehavior(NO_REPLAY)
                 .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
                 .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
                         .enablePeriodicRefresh(Duration.ofSeconds(30))
@@ -94,8 +104,11 @@ public final class RedisConnection implements AutoCloseable {
                         .build())
                 .build());
         return connect(client, Optional.empty(), () -> {
-            StatefulRedisClusterConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
-            return new RedisConnection(Optional.empty(), client, connection, connection.async(), true);
+            StatefulRedisClusterConnection<byte[], byte[]> connection = connectToEveryPrimary(client.connect(ByteArrayCodec.INSTANCE));
+            Disposable topologyWatch = client.getResources().eventBus().get()
+                    .filter(ClusterTopologyChangedEvent.class::isInstance)
+                    .subscribe(changed -> connectToEveryPrimaryLater(connection));
+            return new RedisConnection(Optional.empty(), client, connection, connection.async(), true, topologyWatch);
         });
     }
 
@@ -109,6 +122,35 @@ public final class RedisConnection implements AutoCloseable {
             embedded.ifPresent(EmbeddedRedis::close);
             throw e;
         }
+    }
+
+    /** Waits until {@code connection} has a connection to every primary, so its commands need not wait for one (and be rejected). */
+    private static StatefulRedisClusterConnection<byte[], byte[]> connectToEveryPrimary(StatefulRedisClusterConnection<byte[], byte[]> connection) {
+        try {
+            for (RedisClusterNode primary : primaries(connection)) {
+                connection.getConnection(primary.getUri().getHost(), primary.getUri().getPort());
+            }
+            return connection;
+        }
+        catch (RuntimeException e) {
+            connection.close();
+            throw e;
+        }
+    }
+
+    /** After a topology change (a failover, a new primary): connects to the new primaries in the background. */
+    private static void connectToEveryPrimaryLater(StatefulRedisClusterConnection<byte[], byte[]> connection) {
+        primaries(connection).forEach(primary -> connection.getConnectionAsync(primary.getUri().getHost(), primary.getUri().getPort()));
+    }
+
+    private static List<RedisClusterNode> primaries(StatefulRedisClusterConnection<byte[], byte[]> connection) {
+        List<RedisClusterNode> primaries = new ArrayList<>();
+        for (RedisClusterNode node : connection.getPartitions()) {
+            if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.hasNoSlots()) {
+                primaries.add(node);
+            }
+        }
+        return primaries;
     }
 
     private static RedisURI redisUri(String uri, Duration commandTimeout) {
@@ -125,10 +167,28 @@ public final class RedisConnection implements AutoCloseable {
         return cluster;
     }
 
+    /**
+     * On a single node, the shared commands. On a Redis Cluster, the commands of the primary that owns
+     * {@code key}'s slot, on the very node connection the shared connection routes that key's commands
+     * to: a WAIT sent there after a write covers that write. It follows no MOVED/ASK redirection.
+     */
+    @Override
+    public CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> primaryOf(byte[] key) {
+        if (!(connection instanceof StatefulRedisClusterConnection<byte[], byte[]> clusterConnection)) {
+            return CompletableFuture.completedFuture(commands);
+        }
+        int slot = SlotHash.getSlot(key);
+        RedisClusterNode primary = clusterConnection.getPartitions().getMasterBySlot(slot);
+        if (primary == null) {
+            return CompletableFuture.failedFuture(new RedisConnectionException("no Redis Cluster primary serves slot " + slot + " at the moment"));
+        }
+        return clusterConnection.getConnectionAsync(primary.getUri().getHost(), primary.getUri().getPort()).thenApply(StatefulRedisConnection::async);
+    }
+
     /** A connection of its own, for blocking reads that must not hold up the shared one. */
     public DedicatedConnection openDedicated() {
         if (client instanceof RedisClusterClient clusterClient) {
-            StatefulRedisClusterConnection<byte[], byte[]> dedicated = clusterClient.connect(ByteArrayCodec.INSTANCE);
+            StatefulRedisClusterConnection<byte[], byte[]> dedicated = connectToEveryPrimary(clusterClient.connect(ByteArrayCodec.INSTANCE));
             return new DedicatedConnection(dedicated.sync(), dedicated::close);
         }
         StatefulRedisConnection<byte[], byte[]> dedicated = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
@@ -154,6 +214,7 @@ public final class RedisConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        topologyWatch.dispose();
         connection.close();
         client.shutdown();
         client.getResources().shutdown();

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import io.eventline.server.config.RedisConfig;
 import io.eventline.server.config.StoreConfig;
 import io.eventline.server.metrics.EventlineMetrics;
+import io.eventline.server.redis.RedisConnection;
 import io.eventline.server.store.AllLogTrimmer;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.PartitionCountRecord;
@@ -38,10 +39,10 @@ public final class StoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    EventAppender eventAppender(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, StoreConfig config,
-            EventlineMetrics metrics, RedisConfig redisConfig) {
-        return new EventAppender(redis, keys, new AppendValidator(config.limits()), codec, config.limits().dedupWindow(), metrics,
-                new ReplicationWait(redis, redisConfig.waitReplicas(), redisConfig.waitTimeout()));
+    EventAppender eventAppender(RedisClusterAsyncCommands<byte[], byte[]> redis, RedisConnection connection, StoreKeys keys, EventEntryCodec codec,
+            StoreConfig config, EventlineMetrics metrics, RedisConfig redisConfig) {
+        return new EventAppender(keys, new AppendValidator(config.limits()), codec, config.limits().dedupWindow(), metrics,
+                new ReplicationWait(redis, connection, redisConfig.waitReplicas(), redisConfig.waitTimeout()));
     }
 
     @Provides

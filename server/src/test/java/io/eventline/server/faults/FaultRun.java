@@ -88,7 +88,7 @@ final class FaultRun {
                 Thread.sleep(scale.betweenFaults().toMillis());
             }
             AppendLedger appended = load.stop();
-            StoreAudit.Result audit = new StoreAudit(survivingChannel, redis, namespace).audit(appended);
+            StoreAudit.Result audit = new StoreAudit(survivingChannel, redis, namespace, 1).audit(appended);
             awaitSettled(groups, catchUp, audit.storedIds());
             long stranded = stranded();
             return summarize(fault, appended, audit, groups, catchUp, clients, stranded);

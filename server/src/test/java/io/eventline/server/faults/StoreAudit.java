@@ -10,7 +10,7 @@ import io.grpc.Channel;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,14 +33,16 @@ final class StoreAudit {
     private static final int LOG_PAGE = 1000;
 
     private final EventStoreServiceGrpc.EventStoreServiceBlockingStub events;
-    private final RedisCommands<String, String> redis;
+    private final RedisClusterCommands<String, String> redis;
     private final StoreKeys keys;
+    private final int partitions;
 
-    /** @param redis a connection to the store's (single-node) Redis */
-    StoreAudit(Channel channel, RedisCommands<String, String> redis, String namespace) {
+    /** @param redis commands on the store's Redis, a single node or a cluster */
+    StoreAudit(Channel channel, RedisClusterCommands<String, String> redis, String namespace, int partitions) {
         this.events = EventStoreServiceGrpc.newBlockingStub(requireNonNull(channel, "channel is null"));
         this.redis = requireNonNull(redis, "redis is null");
-        this.keys = new StoreKeys(namespace, 1);
+        this.keys = new StoreKeys(namespace, partitions);
+        this.partitions = partitions;
     }
 
     /** What the store holds, what acknowledged events it lacks, what it holds twice, and anything else wrong. */
@@ -99,19 +101,21 @@ final class StoreAudit {
         }
     }
 
-    /** How many $all pointers the partition log holds per stream. */
+    /** How many $all pointers the partition logs hold per stream. */
     private Map<String, Integer> pointersByStream() {
-        String logKey = text(keys.logKey(0));
         Map<String, Integer> counts = new HashMap<>();
-        Range.Boundary<String> from = Range.Boundary.unbounded();
-        while (true) {
-            List<StreamMessage<String, String>> page = redis.xrange(logKey, Range.from(from, Range.Boundary.unbounded()), Limit.from(LOG_PAGE));
-            page.forEach(pointer -> counts.merge(pointer.getBody().get("s"), 1, Integer::sum));
-            if (page.size() < LOG_PAGE) {
-                return counts;
+        for (int partition = 0; partition < partitions; partition++) {
+            String logKey = text(keys.logKey(partition));
+            Range.Boundary<String> from = Range.Boundary.unbounded();
+            List<StreamMessage<String, String>> page;
+            do {
+                page = redis.xrange(logKey, Range.from(from, Range.Boundary.unbounded()), Limit.from(LOG_PAGE));
+                page.forEach(pointer -> counts.merge(pointer.getBody().get("s"), 1, Integer::sum));
+                from = page.isEmpty() ? from : Range.Boundary.excluding(page.get(page.size() - 1).getId());
             }
-            from = Range.Boundary.excluding(page.get(page.size() - 1).getId());
+            while (page.size() == LOG_PAGE);
         }
+        return counts;
     }
 
     private static String text(byte[] key) {

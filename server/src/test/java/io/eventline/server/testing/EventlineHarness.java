@@ -79,7 +79,7 @@ public final class EventlineHarness implements AutoCloseable {
         SubscriptionManager subscriptions = new SubscriptionManager(commands, keys, codec, groups, reader, hub, scheduler, clock,
                 new SubscriptionSettings(DEFAULT_MAX_IN_FLIGHT, 10_000, HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(1)), metrics);
         EventStoreGrpcService eventStore = new EventStoreGrpcService(
-                new EventAppender(commands, keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow(), metrics, ReplicationWait.none(commands)),
+                new EventAppender(keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow(), metrics, ReplicationWait.none(commands)),
                 reader, subscriptions, new DeliverySettler(commands, keys, groups, hub, metrics),
                 mapper, statusMapper, responder, metrics);
         StreamGrpcService streams = new StreamGrpcService(new StreamAdmin(commands, keys, codec), new SnapshotStore(commands, keys, 64 * 1024), mapper, responder);

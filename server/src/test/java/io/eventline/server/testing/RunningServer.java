@@ -26,6 +26,11 @@ public final class RunningServer implements AutoCloseable {
         return start(List.of("--redis.uri=" + redisUri), namespace, flags);
     }
 
+    /** Starts a server on the Redis Cluster found from {@code seedUris}. */
+    public static RunningServer startOnCluster(List<String> seedUris, String namespace, String... flags) {
+        return start(List.of("--redis.cluster-uris=" + String.join(",", seedUris)), namespace, flags);
+    }
+
     private static RunningServer start(List<String> redisFlags, String namespace, String... flags) {
         List<String> args = new ArrayList<>(List.of("--grpc.port=0", "--grpc.host=127.0.0.1", "--metrics.port=0", "--metrics.host=127.0.0.1",
                 "--store.namespace=" + namespace));

@@ -11,7 +11,6 @@ import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.StreamDeletedException;
 import io.eventline.server.store.StreamLocation;
 import io.eventline.server.store.WrongExpectedVersionException;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,16 +23,15 @@ import static java.util.Objects.requireNonNull;
 public final class EventAppender {
     private static final RedisScript APPEND_SCRIPT = RedisScript.fromResource(EventAppender.class, "append.lua");
 
-    private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final StoreKeys keys;
     private final AppendValidator validator;
     private final AppendScriptArguments scriptArguments;
     private final EventlineMetrics metrics;
     private final ReplicationWait replicationWait;
 
-    public EventAppender(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, AppendValidator validator, EventEntryCodec codec, int dedupWindow,
+    /** @param replicationWait where the append script runs, and when its acknowledgement may go */
+    public EventAppender(StoreKeys keys, AppendValidator validator, EventEntryCodec codec, int dedupWindow,
             EventlineMetrics metrics, ReplicationWait replicationWait) {
-        this.redis = requireNonNull(redis, "redis is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.validator = requireNonNull(validator, "validator is null");
         this.scriptArguments = new AppendScriptArguments(codec, dedupWindow);
@@ -63,10 +61,9 @@ public final class EventAppender {
 
     private CompletableFuture<AppendResult> append(ValidatedAppend append) {
         StreamLocation location = keys.locate(append.stream());
-        return APPEND_SCRIPT.run(redis, scriptArguments.keys(location),
+        return replicationWait.write(location.streamKey(), redis -> APPEND_SCRIPT.run(redis, scriptArguments.keys(location),
                         scriptArguments.arguments(append.stream(), append.expectedVersion(), append.events()))
-                .thenApply(reply -> toResult(append, location.partition(), new ScriptReply(reply)))
-                .thenCompose(replicationWait::after);
+                .thenApply(reply -> toResult(append, location.partition(), new ScriptReply(reply))));
     }
 
     private static AppendResult toResult(ValidatedAppend append, int partition, ScriptReply reply) {

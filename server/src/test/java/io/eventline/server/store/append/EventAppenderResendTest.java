@@ -58,8 +58,8 @@ class EventAppenderResendTest {
     @MethodSource("expectations")
     void aResentAppendWithServerAssignedIdsIsWrittenOnce(ExpectedVersion expected) {
         RedisClusterAsyncCommands<byte[], byte[]> resending = RedisCommandFaults.resending(connection.commands(), Set.of("evalsha", "eval"));
-        EventAppender appender = new EventAppender(resending, keys, new AppendValidator(LIMITS), new EventEntryCodec(), LIMITS.dedupWindow(),
-                new EventlineMetrics(new SimpleMeterRegistry()), ReplicationWait.none(connection.commands()));
+        EventAppender appender = new EventAppender(keys, new AppendValidator(LIMITS), new EventEntryCodec(), LIMITS.dedupWindow(),
+                new EventlineMetrics(new SimpleMeterRegistry()), ReplicationWait.none(resending));
         String stream = "order-" + expected.kind();
 
         AppendResult result = appender.append(new AppendRequest(stream, expected, List.of(serverIdentified("OrderPlaced"), serverIdentified("OrderPaid"))))

@@ -71,7 +71,7 @@ class AllReadCursorFailureTest {
 
     /** Appends {@link #EVENTS} events over three streams; returns their ids. */
     private static List<String> appendEvents(RedisClusterAsyncCommands<byte[], byte[]> commands, StoreKeys keys, EventEntryCodec codec) {
-        EventAppender appender = new EventAppender(commands, keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow(),
+        EventAppender appender = new EventAppender(keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow(),
                 new EventlineMetrics(new SimpleMeterRegistry()), ReplicationWait.none(commands));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {
