@@ -8,7 +8,6 @@ import io.eventline.proto.v1.GroupSettings;
 import io.eventline.proto.v1.SubscriptionStart;
 import io.eventline.server.store.StoreKeys;
 import io.grpc.Channel;
-import io.lettuce.core.api.sync.RedisCommands;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -45,23 +44,20 @@ final class FaultRun {
 
     private final String name;
     private final FaultScale scale;
-    private final RedisCommands<String, String> redis;
-    private final String namespace;
+    private final FaultStore store;
     private final Channel appendChannel;
     private final Channel survivingChannel;
     private final List<ConsumerSite> sites;
 
     /**
-     * @param redis a connection to the store's Redis that the faults spare
      * @param appendChannel where the appenders send their appends
      * @param survivingChannel a server the fault leaves standing: groups are created, $all followed and the store audited through it
      */
-    FaultRun(String name, FaultScale scale, RedisCommands<String, String> redis, String namespace, Channel appendChannel, Channel survivingChannel,
+    FaultRun(String name, FaultScale scale, FaultStore store, Channel appendChannel, Channel survivingChannel,
             List<ConsumerSite> sites) {
         this.name = requireNonNull(name, "name is null");
         this.scale = requireNonNull(scale, "scale is null");
-        this.redis = requireNonNull(redis, "redis is null");
-        this.namespace = requireNonNull(namespace, "namespace is null");
+        this.store = requireNonNull(store, "store is null");
         this.appendChannel = requireNonNull(appendChannel, "appendChannel is null");
         this.survivingChannel = requireNonNull(survivingChannel, "survivingChannel is null");
         this.sites = List.copyOf(sites);
@@ -88,7 +84,7 @@ final class FaultRun {
                 Thread.sleep(scale.betweenFaults().toMillis());
             }
             AppendLedger appended = load.stop();
-            StoreAudit.Result audit = new StoreAudit(survivingChannel, redis, namespace, 1).audit(appended);
+            StoreAudit.Result audit = new StoreAudit(survivingChannel, store).audit(appended);
             awaitSettled(groups, catchUp, audit.storedIds());
             long stranded = stranded();
             return summarize(fault, appended, audit, groups, catchUp, clients, stranded);
@@ -128,11 +124,13 @@ final class FaultRun {
 
     /** Entries pending in a group (delivered, never acked) or parked. */
     private long stranded() {
-        StoreKeys keys = new StoreKeys(namespace, 1);
+        StoreKeys keys = store.keys();
         long stranded = 0;
-        for (String group : GROUPS) {
-            stranded += redis.xpending(text(keys.logKey(0)), group).getCount();
-            stranded += redis.xlen(text(keys.parkedKey(0, group)));
+        for (int partition = 0; partition < store.partitions(); partition++) {
+            for (String group : GROUPS) {
+                stranded += store.redis().xpending(text(keys.logKey(partition)), group).getCount();
+                stranded += store.redis().xlen(text(keys.parkedKey(partition, group)));
+            }
         }
         return stranded;
     }

@@ -61,7 +61,7 @@ class ReplicaFailoverFaultTest {
             }
             replica.admin().replicaofNoOne();
             try (RunningServer onReplica = RunningServer.start(replica.uri(), NAMESPACE, FaultRun.SERVER_FLAGS.toArray(String[]::new))) {
-                StoreAudit.Result audit = new StoreAudit(onReplica.channel(), replica.admin(), NAMESPACE, 1).audit(appended);
+                StoreAudit.Result audit = new StoreAudit(onReplica.channel(), FaultStore.singlePartition(replica.admin(), NAMESPACE)).audit(appended);
                 long storedUnacknowledged = audit.storedIds().stream().filter(id -> !appended.acknowledgedIds().contains(id)).count();
                 FaultSummary summary = new FaultSummary(name, appended.attemptedIds().size(), appended.acknowledgedIds().size(), audit.lost(),
                         audit.duplicated(), 0, 0, new TreeMap<>(Map.of("wait-replicas", (long) waitReplicas, "stored-unacknowledged", storedUnacknowledged)),

@@ -47,7 +47,7 @@ class ServerKill9FaultTest {
                 List<ConsumerSite> sites = List.of(new ConsumerSite(DOOMED_CONSUMER, a.channel(), SLOW_ACKS),
                         new ConsumerSite("on-b", b.channel(), PROMPT_ACKS));
                 InstanceKiller killer = new InstanceKiller(a, redis.admin());
-                FaultSummary summary = new FaultRun("server-kill-9", FaultScale.fromSystemProperty(), redis.admin(), NAMESPACE, b.channel(), b.channel(), sites)
+                FaultSummary summary = new FaultRun("server-kill-9", FaultScale.fromSystemProperty(), FaultStore.singlePartition(redis.admin(), NAMESPACE), b.channel(), b.channel(), sites)
                         .run(killer);
                 summary.assertInvariantsHeld();
                 assertTrue(summary.details().get("pending-at-kill") > 0, "the kills caught deliveries in flight: " + summary.line());

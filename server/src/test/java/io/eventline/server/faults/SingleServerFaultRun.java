@@ -24,7 +24,7 @@ final class SingleServerFaultRun {
              RunningServer server = RunningServer.start(redis.uri(), "faults", FaultRun.SERVER_FLAGS.toArray(String[]::new))) {
             Channel channel = server.channel();
             List<ConsumerSite> sites = List.of(new ConsumerSite("worker-1", channel, ACK_EVERY), new ConsumerSite("worker-2", channel, ACK_EVERY));
-            return new FaultRun(name, FaultScale.fromSystemProperty(), redis.admin(), server.namespace(), channel, channel, sites)
+            return new FaultRun(name, FaultScale.fromSystemProperty(), FaultStore.singlePartition(redis.admin(), server.namespace()), channel, channel, sites)
                     .run(fault.apply(redis));
         }
     }

@@ -37,12 +37,11 @@ final class StoreAudit {
     private final StoreKeys keys;
     private final int partitions;
 
-    /** @param redis commands on the store's Redis, a single node or a cluster */
-    StoreAudit(Channel channel, RedisClusterCommands<String, String> redis, String namespace, int partitions) {
+    StoreAudit(Channel channel, FaultStore store) {
         this.events = EventStoreServiceGrpc.newBlockingStub(requireNonNull(channel, "channel is null"));
-        this.redis = requireNonNull(redis, "redis is null");
-        this.keys = new StoreKeys(namespace, partitions);
-        this.partitions = partitions;
+        this.redis = store.redis();
+        this.keys = store.keys();
+        this.partitions = store.partitions();
     }
 
     /** What the store holds, what acknowledged events it lacks, what it holds twice, and anything else wrong. */
