@@ -5,6 +5,7 @@ import io.eventline.server.store.StreamName;
 import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -22,31 +23,11 @@ final class SubscriptionIndex {
 
     void add(Subscription subscription) {
         all.add(subscription);
-        SubscriptionTarget target = subscription.target();
-        target.stream().ifPresent(stream -> byStream.add(stream, subscription));
-        if (readsAnyCategory(target)) {
-            anyCategory.add(subscription);
-        }
-        else if (target.isAll()) {
-            target.categories().forEach(category -> byCategory.add(category, subscription));
-        }
-        if (!subscription.group().isEmpty()) {
-            byGroup.add(subscription.group(), subscription);
-        }
+        file(subscription, SubscriptionBuckets::add, Set::add);
     }
 
     void remove(Subscription subscription) {
-        SubscriptionTarget target = subscription.target();
-        target.stream().ifPresent(stream -> byStream.remove(stream, subscription));
-        if (readsAnyCategory(target)) {
-            anyCategory.remove(subscription);
-        }
-        else if (target.isAll()) {
-            target.categories().forEach(category -> byCategory.remove(category, subscription));
-        }
-        if (!subscription.group().isEmpty()) {
-            byGroup.remove(subscription.group(), subscription);
-        }
+        file(subscription, SubscriptionBuckets::remove, Set::remove);
         all.remove(subscription);
     }
 
@@ -74,7 +55,27 @@ final class SubscriptionIndex {
         return all.isEmpty() && byStream.isEmpty() && byCategory.isEmpty() && anyCategory.isEmpty() && byGroup.isEmpty();
     }
 
+    /** Adds the subscription to, or removes it from, each place it belongs in: one method, so add and remove agree. */
+    private void file(Subscription subscription, BucketChange inBuckets, BiConsumer<Set<Subscription>, Subscription> inSet) {
+        SubscriptionTarget target = subscription.target();
+        target.stream().ifPresent(stream -> inBuckets.apply(byStream, stream, subscription));
+        if (readsAnyCategory(target)) {
+            inSet.accept(anyCategory, subscription);
+        }
+        else if (target.isAll()) {
+            target.categories().forEach(category -> inBuckets.apply(byCategory, category, subscription));
+        }
+        if (!subscription.group().isEmpty()) {
+            inBuckets.apply(byGroup, subscription.group(), subscription);
+        }
+    }
+
     private static boolean readsAnyCategory(SubscriptionTarget target) {
         return target.isAll() && target.categories().isEmpty();
+    }
+
+    /** {@link SubscriptionBuckets#add} or {@link SubscriptionBuckets#remove}, for buckets of any key type. */
+    private interface BucketChange {
+        <K> void apply(SubscriptionBuckets<K> buckets, K key, Subscription subscription);
     }
 }
