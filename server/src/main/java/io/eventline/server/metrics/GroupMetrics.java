@@ -1,7 +1,9 @@
 package io.eventline.server.metrics;
 
+import io.eventline.server.concurrent.BoundedFanOut;
 import io.eventline.server.concurrent.DaemonThreads;
 import io.eventline.server.store.subscribe.GroupAdmin;
+import io.eventline.server.store.subscribe.GroupDefinition;
 import io.eventline.server.store.subscribe.GroupStatus;
 import io.eventline.server.store.subscribe.GroupStore;
 import io.micrometer.core.instrument.MultiGauge;
@@ -13,14 +15,22 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static java.util.Objects.requireNonNull;
 
 /** Per-group lag, pending and parked gauges (tagged by group), refreshed periodically from DescribeGroup's figures. */
 public final class GroupMetrics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupMetrics.class);
+    /**
+     * Groups described at once. Each description is several Redis reads (lag is an XRANGE of up to
+     * 100,000 entries); describing a store's 2,200 groups in one burst is the likely cause of append
+     * p99s over 200 ms (docs/benchmarks.md). A few at a time leave Redis room for appends in between.
+     */
+    private static final int DESCRIBES_IN_FLIGHT = 8;
 
     private final GroupStore groups;
     private final GroupAdmin admin;
@@ -29,6 +39,7 @@ public final class GroupMetrics implements AutoCloseable {
     private final MultiGauge pending;
     private final MultiGauge parked;
     private final ScheduledExecutorService scheduler;
+    private final BoundedFanOut describing = new BoundedFanOut(DESCRIBES_IN_FLIGHT);
 
     public GroupMetrics(EventlineMetrics metrics, GroupStore groups, GroupAdmin admin, Duration interval) {
         this.groups = requireNonNull(groups, "groups is null");
@@ -44,16 +55,12 @@ public final class GroupMetrics implements AutoCloseable {
         scheduler.scheduleWithFixedDelay(this::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Describes every group once and publishes the figures. */
+    /** Describes every group once and publishes the figures; gives up once the interval has passed. */
     public void refresh() {
+        long deadline = System.nanoTime() + interval.toNanos();
         try {
-            List<GroupStatus> statuses = new ArrayList<>();
-            groups.list().thenCompose(definitions -> {
-                List<CompletableFuture<GroupStatus>> described = new ArrayList<>();
-                definitions.forEach(definition -> described.add(admin.describe(definition.name())));
-                return CompletableFuture.allOf(described.toArray(CompletableFuture[]::new))
-                        .thenRun(() -> described.forEach(future -> statuses.add(future.join())));
-            }).get(interval.toMillis(), TimeUnit.MILLISECONDS);
+            List<GroupDefinition> definitions = groups.list().get(interval.toNanos(), TimeUnit.NANOSECONDS);
+            List<GroupStatus> statuses = describeAll(definitions, deadline);
             lag.register(rows(statuses, GroupStatus::lag), true);
             pending.register(rows(statuses, GroupStatus::pending), true);
             parked.register(rows(statuses, GroupStatus::parked), true);
@@ -63,6 +70,18 @@ public final class GroupMetrics implements AutoCloseable {
         }
         catch (Exception e) {
             log.debug("group metrics not refreshed: {}", e.toString());
+        }
+    }
+
+    private List<GroupStatus> describeAll(List<GroupDefinition> definitions, long deadline)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        CompletableFuture<List<GroupStatus>> described = describing.map(definitions, definition -> admin.describe(definition.name()));
+        try {
+            return described.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+        finally {
+            // a refresh that ran out of time starts no more descriptions: they would pile up under the next refresh
+            described.cancel(false);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.eventline.server.store.subscribe;
 
 import io.eventline.server.store.RecordedEvent;
-import io.eventline.server.store.StreamName;
 import io.eventline.server.store.StreamNotFoundException;
 import io.eventline.server.store.read.ReadCursor;
 import io.eventline.server.store.read.ReadPage;
@@ -69,8 +68,8 @@ final class CatchUpSubscriber extends AbstractSubscription {
     }
 
     @Override
-    public boolean interestedIn(int partition, StreamName stream, String type) {
-        return target.matches(stream, type);
+    public SubscriptionTarget target() {
+        return target;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.eventline.server.store.subscribe;
 
-import io.eventline.server.store.StreamName;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
@@ -91,8 +90,8 @@ final class GroupConsumer extends AbstractSubscription {
     }
 
     @Override
-    public boolean interestedIn(int partition, StreamName stream, String type) {
-        return group.target().matches(stream, type);
+    public SubscriptionTarget target() {
+        return group.target();
     }
 
     @Override

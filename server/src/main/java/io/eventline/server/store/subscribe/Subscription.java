@@ -9,8 +9,13 @@ public interface Subscription {
     /** Something may be deliverable: new events, settled deliveries, or a client ready for more. Never blocks. */
     void wake();
 
+    /** What it delivers; fixed for the subscription's life, so the hub can index subscriptions by it. */
+    SubscriptionTarget target();
+
     /** Whether an event of this stream and type, appended to this partition, may be for this subscription. */
-    boolean interestedIn(int partition, StreamName stream, String type);
+    default boolean interestedIn(int partition, StreamName stream, String type) {
+        return target().matches(stream, type);
+    }
 
     /** The consumer group, or empty for a catch-up subscription. */
     String group();

@@ -4,8 +4,8 @@ import io.eventline.server.store.StreamName;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * This instance's open subscriptions: the log tailer wakes those an append may concern, and
@@ -13,54 +13,54 @@ import java.util.concurrent.ConcurrentHashMap;
  * subscription: they all share the tailer's and the store's.
  */
 public final class SubscriptionHub {
-    private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final SubscriptionIndex index;
+
+    public SubscriptionHub() {
+        this(new SubscriptionIndex());
+    }
+
+    SubscriptionHub(SubscriptionIndex index) {
+        this.index = requireNonNull(index, "index is null");
+    }
 
     public void register(Subscription subscription) {
-        subscriptions.add(subscription);
+        index.add(subscription);
     }
 
     public void unregister(Subscription subscription) {
-        subscriptions.remove(subscription);
+        index.remove(subscription);
     }
 
     public int size() {
-        return subscriptions.size();
+        return index.all().size();
     }
 
     /** An event was appended: wake every subscription it may be for. */
     public void appended(int partition, StreamName stream, String type) {
-        for (Subscription subscription : subscriptions) {
+        index.forEachWatching(stream, subscription -> {
             if (subscription.interestedIn(partition, stream, type)) {
                 subscription.wake();
             }
-        }
+        });
     }
 
     /** Wakes every subscription (after the tailer lost track, e.g. on a reconnect). */
     public void wakeAll() {
-        subscriptions.forEach(Subscription::wake);
+        index.all().forEach(Subscription::wake);
     }
 
     public void settled(String group, Collection<AckId> ackIds) {
-        for (Subscription subscription : subscriptions) {
-            if (subscription.group().equals(group)) {
-                subscription.settled(ackIds);
-            }
-        }
+        index.ofGroup(group).forEach(subscription -> subscription.settled(ackIds));
     }
 
     public void reclaimSoon(String group) {
-        for (Subscription subscription : subscriptions) {
-            if (subscription.group().equals(group)) {
-                subscription.reclaimSoon();
-            }
-        }
+        index.ofGroup(group).forEach(Subscription::reclaimSoon);
     }
 
     /** Ends the local subscriptions of a consumer (it was removed from its group). */
     public void closeConsumer(String group, String consumer) {
-        for (Subscription subscription : List.copyOf(subscriptions)) {
-            if (subscription.group().equals(group) && subscription.consumer().equals(consumer)) {
+        for (Subscription subscription : index.ofGroup(group)) {
+            if (subscription.consumer().equals(consumer)) {
                 subscription.close();
             }
         }
@@ -68,6 +68,6 @@ public final class SubscriptionHub {
 
     /** Ends every subscription with this reason: the server is shutting down. */
     public void terminateAll(Throwable reason) {
-        List.copyOf(subscriptions).forEach(subscription -> subscription.terminate(reason));
+        List.copyOf(index.all()).forEach(subscription -> subscription.terminate(reason));
     }
 }
