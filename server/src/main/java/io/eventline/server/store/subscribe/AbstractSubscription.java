@@ -30,8 +30,8 @@ abstract class AbstractSubscription implements Subscription {
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
     private volatile boolean closed;
     private volatile long lastSentMillis;
-    private ScheduledFuture<?> ticks;
-    private ScheduledFuture<?> heartbeats;
+    private volatile ScheduledFuture<?> ticks;
+    private volatile ScheduledFuture<?> heartbeats;
 
     AbstractSubscription(SubscriptionSink sink, SubscriptionHub hub, ScheduledExecutorService scheduler, Clock clock,
             Duration tickInterval, Duration heartbeatInterval) {
@@ -49,6 +49,11 @@ abstract class AbstractSubscription implements Subscription {
         lastSentMillis = clock.millis();
         ticks = scheduler.scheduleWithFixedDelay(this::safeTick, tickInterval.toMillis(), tickInterval.toMillis(), TimeUnit.MILLISECONDS);
         heartbeats = scheduler.scheduleAtFixedRate(this::heartbeatIfIdle, heartbeatInterval.toMillis(), heartbeatInterval.toMillis(), TimeUnit.MILLISECONDS);
+        if (closed) {
+            // closed while beginning (the call was cancelled at once): undo what close() may have missed
+            release();
+            return;
+        }
         wake();
     }
 
@@ -95,6 +100,11 @@ abstract class AbstractSubscription implements Subscription {
     @Override
     public void close() {
         closed = true;
+        release();
+    }
+
+    /** Leaves the hub and stops the timers. */
+    private void release() {
         hub.unregister(this);
         if (ticks != null) {
             ticks.cancel(false);
