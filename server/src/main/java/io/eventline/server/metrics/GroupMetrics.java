@@ -1,6 +1,5 @@
 package io.eventline.server.metrics;
 
-import io.eventline.server.concurrent.BoundedFanOut;
 import io.eventline.server.concurrent.DaemonThreads;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupDefinition;
@@ -10,6 +9,8 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,6 @@ public final class GroupMetrics implements AutoCloseable {
     private final MultiGauge pending;
     private final MultiGauge parked;
     private final ScheduledExecutorService scheduler;
-    private final BoundedFanOut describing = new BoundedFanOut(DESCRIBES_IN_FLIGHT);
 
     public GroupMetrics(EventlineMetrics metrics, GroupStore groups, GroupAdmin admin, Duration interval) {
         this.groups = requireNonNull(groups, "groups is null");
@@ -75,7 +75,10 @@ public final class GroupMetrics implements AutoCloseable {
 
     private List<GroupStatus> describeAll(List<GroupDefinition> definitions, long deadline)
             throws InterruptedException, ExecutionException, TimeoutException {
-        CompletableFuture<List<GroupStatus>> described = describing.map(definitions, definition -> admin.describe(definition.name()));
+        CompletableFuture<List<GroupStatus>> described = Flux.fromIterable(definitions)
+                .flatMapSequential(definition -> Mono.fromFuture(() -> admin.describe(definition.name())), DESCRIBES_IN_FLIGHT)
+                .collectList()
+                .toFuture();
         try {
             return described.get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
         }
