@@ -59,7 +59,10 @@ public final class GrpcModule extends AbstractModule {
                 .keepAliveTime(config.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
                 .keepAliveTimeout(config.keepAliveTimeout().toMillis(), TimeUnit.MILLISECONDS)
                 .permitKeepAliveTime(config.permitKeepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
-                .permitKeepAliveWithoutCalls(true);
+                .permitKeepAliveWithoutCalls(true)
+                // handlers never block (every Redis call is asynchronous), so they run on the transport's
+                // threads: no hand-off to a thread pool per call (+25 % single-event appends/s, docs/benchmarks.md)
+                .directExecutor();
         if (security.tls()) {
             builder.sslContext(sslContext(security));
         }
