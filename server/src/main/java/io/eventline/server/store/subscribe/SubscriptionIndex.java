@@ -5,7 +5,6 @@ import io.eventline.server.store.StreamName;
 import java.util.Collections;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -15,19 +14,25 @@ import java.util.function.Consumer;
  * waits for a subscription coming or going.
  */
 final class SubscriptionIndex {
+    /**
+     * The one key of {@link #anyCategory}: those subscriptions sit in a bucket too, so that the set
+     * walked on every append is dropped once empty instead of keeping the size it had at its peak.
+     */
+    private static final String EVERY_CATEGORY = "*";
+
     private final Set<Subscription> all = ConcurrentHashMap.newKeySet();
     private final SubscriptionBuckets<StreamName> byStream = new SubscriptionBuckets<>();
     private final SubscriptionBuckets<String> byCategory = new SubscriptionBuckets<>();
-    private final Set<Subscription> anyCategory = ConcurrentHashMap.newKeySet();
+    private final SubscriptionBuckets<String> anyCategory = new SubscriptionBuckets<>();
     private final SubscriptionBuckets<String> byGroup = new SubscriptionBuckets<>();
 
     void add(Subscription subscription) {
         all.add(subscription);
-        file(subscription, SubscriptionBuckets::add, Set::add);
+        file(subscription, SubscriptionBuckets::add);
     }
 
     void remove(Subscription subscription) {
-        file(subscription, SubscriptionBuckets::remove, Set::remove);
+        file(subscription, SubscriptionBuckets::remove);
         all.remove(subscription);
     }
 
@@ -38,7 +43,7 @@ final class SubscriptionIndex {
     void forEachWatching(StreamName stream, Consumer<Subscription> action) {
         byStream.get(stream).forEach(action);
         byCategory.get(stream.category()).forEach(action);
-        anyCategory.forEach(action);
+        anyCategory.get(EVERY_CATEGORY).forEach(action);
     }
 
     /** The subscriptions of this consumer group (none for the empty name: catch-up subscriptions have no group). */
@@ -56,11 +61,11 @@ final class SubscriptionIndex {
     }
 
     /** Adds the subscription to, or removes it from, each place it belongs in: one method, so add and remove agree. */
-    private void file(Subscription subscription, BucketChange inBuckets, BiConsumer<Set<Subscription>, Subscription> inSet) {
+    private void file(Subscription subscription, BucketChange inBuckets) {
         SubscriptionTarget target = subscription.target();
         target.stream().ifPresent(stream -> inBuckets.apply(byStream, stream, subscription));
         if (readsAnyCategory(target)) {
-            inSet.accept(anyCategory, subscription);
+            inBuckets.apply(anyCategory, EVERY_CATEGORY, subscription);
         }
         else if (target.isAll()) {
             target.categories().forEach(category -> inBuckets.apply(byCategory, category, subscription));
