@@ -140,20 +140,23 @@ public final class Subscriber implements ClientResponseObserver<SubscribeRequest
         ended.complete(null);
     }
 
-    /** The listener hears of a delivery after it is counted and queued for its Ack, so it may end the call. */
+    /**
+     * The listener hears of a delivery after it is counted and queued for its Ack, and before a full
+     * batch is acked: a listener that ends the call then cancels it before an Ack invites more deliveries.
+     */
     private void delivered(SubscribeResponse response) {
         long receivedNanos = System.nanoTime();
         counts.countDelivery();
+        boolean full = false;
         if (!request.getGroup().isEmpty()) {
-            boolean full;
             synchronized (this) {
                 unacked.add(response.getDelivery().getAckId());
                 full = unacked.size() >= ackBatch;
             }
-            if (full) {
-                flushAcks();
-            }
         }
         listener.delivered(response.getDelivery(), receivedNanos);
+        if (full) {
+            flushAcks();
+        }
     }
 }

@@ -75,12 +75,12 @@ class BoundedSubscribeTest {
     }
 
     @Test
-    void aGroupCallAcksEveryDeliveryInBatchesBeforeItCancels() throws Exception {
+    void aGroupCallAcksEveryDeliveryInBatchesBeforeItsOutcome() throws Exception {
         store.deliveries = 250;
         Outcome outcome = run(GROUP, new StreamCallEnd(250, Duration.ZERO));
         assertEquals(Outcome.ok(250), outcome);
         assertTrue(store.cancelled.await(5, TimeUnit.SECONDS), "the client cancels the call");
-        assertEquals(250, store.ackedWhenCancelled, "every delivery was acked before the call was cancelled");
+        // the outcome waits for the Acks to be answered, so the server has them all by now
         assertEquals(FakeEventStore.ackIds(250), store.ackedIds());
         assertTrue(store.ackCalls().stream().allMatch(call -> call.getGroup().equals("g")));
         assertTrue(store.ackCalls().stream().allMatch(call -> call.getAckIdsCount() <= BoundedSubscribe.ACK_BATCH), store.ackCalls().toString());
@@ -119,7 +119,6 @@ class BoundedSubscribeTest {
         volatile int deliveries;
         volatile Status subscribeFailure;
         volatile Status ackFailure;
-        volatile int ackedWhenCancelled = -1;
         final CountDownLatch cancelled = new CountDownLatch(1);
         private final List<AckRequest> ackCalls = new ArrayList<>();
 
@@ -139,12 +138,7 @@ class BoundedSubscribeTest {
         @Override
         public void subscribe(SubscribeRequest request, StreamObserver<SubscribeResponse> responses) {
             ServerCallStreamObserver<SubscribeResponse> call = (ServerCallStreamObserver<SubscribeResponse>) responses;
-            call.setOnCancelHandler(() -> {
-                synchronized (this) {
-                    ackedWhenCancelled = (int) ackCalls.stream().mapToLong(AckRequest::getAckIdsCount).sum();
-                }
-                cancelled.countDown();
-            });
+            call.setOnCancelHandler(cancelled::countDown);
             call.onNext(SubscribeResponse.newBuilder().setConfirmation(Confirmation.newBuilder().setGroup(request.getGroup())).build());
             for (int i = 0; i < deliveries; i++) {
                 String ackId = request.getGroup().isEmpty() ? "" : "ack-" + i;
