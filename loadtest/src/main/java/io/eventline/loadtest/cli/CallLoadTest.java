@@ -1,6 +1,8 @@
 package io.eventline.loadtest.cli;
 
+import io.eventline.loadtest.grpc.CallBounds;
 import io.eventline.loadtest.grpc.ChannelPool;
+import io.eventline.loadtest.grpc.StreamCallEnder;
 import io.eventline.loadtest.grpc.TemplateOperation;
 import io.eventline.loadtest.run.LoadRunner;
 import io.eventline.loadtest.run.ProgressListener;
@@ -14,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -35,6 +40,16 @@ final class CallLoadTest {
     void run(PrintStream standardOutput) throws InterruptedException, IOException {
         RequestFactory requests = new RequestFactory(settings.call(), RequestTemplate.parse(settings.data()));
         RunResult result;
+        ScheduledThreadPoolExecutor streamCallTimer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            Thread thread = new Thread(runnable, "loadtest-stream-call-timer");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // a call that ends by its count leaves its duration timer behind, cancelled: drop it from the queue
+        streamCallTimer.setRemoveOnCancelPolicy(true);
+        CallBounds bounds = new CallBounds(settings.timeout(), settings.streamCallEnd().isSet()
+                ? Optional.of(new StreamCallEnder(settings.streamCallEnd(), streamCallTimer))
+                : Optional.empty());
         try (ChannelPool channels = new ChannelPool(settings.target(), settings.security(), settings.connections())) {
             LoadRunner runner = new LoadRunner(
                     settings.limits(),
@@ -44,7 +59,11 @@ final class CallLoadTest {
                     progress,
                     diagnostics);
             result = runner.run(settings.call().fullMethodName(),
-                    new TemplateOperation(settings.call(), requests, channels, settings.timeout()));
+                    new TemplateOperation(settings.call(), requests, channels, bounds));
+        }
+        finally {
+            streamCallTimer.shutdownNow();
+            streamCallTimer.awaitTermination(5, TimeUnit.SECONDS);
         }
         if (result.callsNotLogged() > 0) {
             diagnostics.printf("warning: the CSV lists the first %d requests; %d more are counted in the totals only%n",

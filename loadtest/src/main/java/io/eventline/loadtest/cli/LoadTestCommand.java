@@ -1,6 +1,7 @@
 package io.eventline.loadtest.cli;
 
 import io.eventline.loadtest.grpc.EventStoreCall;
+import io.eventline.loadtest.grpc.StreamCallEnd;
 import io.eventline.loadtest.report.OutputFormat;
 import io.eventline.loadtest.run.LoadSchedule;
 import io.eventline.loadtest.run.RunLimits;
@@ -37,7 +38,11 @@ public final class LoadTestCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--call", paramLabel = "METHOD",
-            description = "eventline.v1.EventStoreService/AppendEvents or eventline.v1.EventStoreService/ReadStream.")
+            description = {"eventline.v1.EventStoreService/AppendEvents, eventline.v1.EventStoreService/ReadStream or "
+                    + "eventline.v1.EventStoreService/Subscribe.",
+                    "A Subscribe call never ends by itself: it needs --stream-call-count and/or --stream-call-duration. "
+                            + "With a group in the request, its deliveries are acked (in batches of 100, the rest before the call ends); "
+                            + "a failed Ack fails the call. The events received are the report's items."})
     String call;
 
     @Option(names = {"-d", "--data"}, paramLabel = "JSON", description = "The request as JSON, with placeholders.")
@@ -76,6 +81,16 @@ public final class LoadTestCommand implements Callable<Integer> {
             description = "step: how long each step lasts.")
     Duration loadStepDuration;
 
+    @Option(names = "--stream-call-count", paramLabel = "N", defaultValue = "0",
+            description = "Subscribe: end each call once it has received N events (0: no count). "
+                    + "The client cancels the call and counts it a success.")
+    long streamCallCount;
+
+    @Option(names = "--stream-call-duration", paramLabel = "DURATION", defaultValue = "0", converter = DurationConverter.class,
+            description = "Subscribe: end each call after this long (e.g. 500ms, 5s), the same way; shorter than --timeout. "
+                    + "With --stream-call-count, whichever comes first.")
+    Duration streamCallDuration;
+
     @Mixin
     ConnectionOptions connection;
 
@@ -104,6 +119,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                 EventStoreCall.forMethod(call),
                 requestText(),
                 limits,
+                new StreamCallEnd(streamCallCount, streamCallDuration),
                 connection.connections(),
                 connection.timeout(),
                 connection.security(),

@@ -4,7 +4,6 @@ import io.eventline.loadtest.run.Operation;
 import io.eventline.loadtest.run.Outcome;
 import io.eventline.loadtest.template.RequestFactory;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import static java.util.Objects.requireNonNull;
@@ -14,17 +13,17 @@ public final class TemplateOperation implements Operation {
     private final EventStoreCall call;
     private final RequestFactory requests;
     private final ChannelPool channels;
-    private final Duration timeout;
+    private final CallBounds bounds;
 
-    public TemplateOperation(EventStoreCall call, RequestFactory requests, ChannelPool channels, Duration timeout) {
+    public TemplateOperation(EventStoreCall call, RequestFactory requests, ChannelPool channels, CallBounds bounds) {
         this.call = requireNonNull(call, "call is null");
         this.requests = requireNonNull(requests, "requests is null");
         this.channels = requireNonNull(channels, "channels is null");
-        this.timeout = requireNonNull(timeout, "timeout is null");
+        this.bounds = requireNonNull(bounds, "bounds is null");
     }
 
     @Override
     public CompletableFuture<Outcome> start(long requestNumber, int slot) {
-        return call.start(channels.forSlot(slot), requests.request(requestNumber), timeout);
+        return call.start(channels.forSlot(slot), requests.request(requestNumber), bounds);
     }
 }

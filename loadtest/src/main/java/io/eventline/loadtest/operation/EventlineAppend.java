@@ -1,5 +1,6 @@
 package io.eventline.loadtest.operation;
 
+import io.eventline.loadtest.grpc.CallBounds;
 import io.eventline.loadtest.grpc.ChannelPool;
 import io.eventline.loadtest.grpc.EventStoreCall;
 import io.eventline.loadtest.run.Operation;
@@ -36,6 +37,6 @@ public final class EventlineAppend implements Operation {
                 .setStream(streams.pick(requestNumber))
                 .addAllEvents(events.events(eventsPerAppend))
                 .build();
-        return EventStoreCall.APPEND_EVENTS.start(channels.forSlot(slot), request, timeout);
+        return EventStoreCall.APPEND_EVENTS.start(channels.forSlot(slot), request, CallBounds.deadline(timeout));
     }
 }

@@ -1,5 +1,6 @@
 package io.eventline.loadtest.operation;
 
+import io.eventline.loadtest.grpc.CallBounds;
 import io.eventline.loadtest.grpc.ChannelPool;
 import io.eventline.loadtest.grpc.EventStoreCall;
 import io.eventline.loadtest.run.Operation;
@@ -27,7 +28,7 @@ public final class EventlineRead implements Operation {
 
     @Override
     public CompletableFuture<Outcome> start(long requestNumber, int slot) {
-        return EventStoreCall.READ_STREAM.start(channels.forSlot(slot), request, timeout)
+        return EventStoreCall.READ_STREAM.start(channels.forSlot(slot), request, CallBounds.deadline(timeout))
                 .thenApply(outcome -> !outcome.succeeded() || outcome.items() == expectedEvents
                         ? outcome
                         : Outcome.failed("SHORT_READ", "read " + outcome.items() + " events, expected " + expectedEvents));

@@ -1,6 +1,7 @@
 package io.eventline.loadtest.operation;
 
 import com.google.protobuf.ByteString;
+import io.eventline.loadtest.grpc.CallBounds;
 import io.eventline.loadtest.grpc.ChannelPool;
 import io.eventline.loadtest.grpc.EventStoreCall;
 import io.eventline.loadtest.run.Operation;
@@ -43,6 +44,6 @@ public final class TimestampedAppend implements Operation {
                 .setData(ByteString.copyFrom(SentTimestamp.payload(dueNanos, payloadBytes)))
                 .build();
         AppendEventsRequest request = AppendEventsRequest.newBuilder().setStream(stream).addEvents(event).build();
-        return EventStoreCall.APPEND_EVENTS.start(channels.forSlot(slot), request, timeout);
+        return EventStoreCall.APPEND_EVENTS.start(channels.forSlot(slot), request, CallBounds.deadline(timeout));
     }
 }

@@ -3,6 +3,7 @@ package io.eventline.loadtest.subscribe;
 import io.eventline.proto.v1.AckRequest;
 import io.eventline.proto.v1.AckResponse;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
+import io.eventline.proto.v1.EventStoreServiceGrpc.EventStoreServiceStub;
 import io.eventline.proto.v1.SubscribeRequest;
 import io.eventline.proto.v1.SubscribeResponse;
 import io.grpc.Channel;
@@ -10,9 +11,11 @@ import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.ClientResponseObserver;
 import io.grpc.stub.StreamObserver;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -30,6 +33,8 @@ public final class Subscriber implements ClientResponseObserver<SubscribeRequest
     private final CompletableFuture<Void> confirmed = new CompletableFuture<>();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private final List<String> unacked = new ArrayList<>();
+    /** Completes when every Ack sent so far is answered; fails with the first Ack error. */
+    private CompletableFuture<Void> acksAnswered = CompletableFuture.completedFuture(null);
     private ClientCallStreamObserver<SubscribeRequest> call;
 
     public Subscriber(Channel channel, SubscribeRequest request, int ackBatch, SubscriberCounts counts, DeliveryListener listener) {
@@ -45,24 +50,40 @@ public final class Subscriber implements ClientResponseObserver<SubscribeRequest
 
     /** Starts the call; the returned future completes when the server confirms the subscription. */
     public CompletableFuture<Void> open() {
-        EventStoreServiceGrpc.newStub(channel).subscribe(request, this);
+        return open(EventStoreServiceGrpc.newStub(channel));
+    }
+
+    /** Starts the call with a deadline, after which it fails with DEADLINE_EXCEEDED. */
+    public CompletableFuture<Void> open(Duration deadline) {
+        return open(EventStoreServiceGrpc.newStub(channel).withDeadlineAfter(deadline.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    private CompletableFuture<Void> open(EventStoreServiceStub stub) {
+        stub.subscribe(request, this);
         return confirmed;
     }
 
-    /** Completes when the call ends, normally or not. */
+    /** Completes when the call ends: normally when the server ends it, exceptionally with the call's error otherwise. */
     public CompletableFuture<Void> ended() {
         return ended;
     }
 
-    /** Acknowledges what has been delivered and not yet acked. */
-    public void flushAcks() {
+    /**
+     * Acknowledges what has been delivered and not yet acked. The returned future completes when
+     * every Ack this subscriber has sent so far is answered, and fails with the first Ack error.
+     */
+    public CompletableFuture<Void> flushAcks() {
         List<String> batch;
+        CompletableFuture<Void> answered = new CompletableFuture<>();
+        CompletableFuture<Void> allAnswered;
         synchronized (this) {
             if (unacked.isEmpty()) {
-                return;
+                return acksAnswered;
             }
             batch = List.copyOf(unacked);
             unacked.clear();
+            acksAnswered = acksAnswered.thenCombine(answered, (earlier, latest) -> null);
+            allAnswered = acksAnswered;
         }
         EventStoreServiceGrpc.newStub(channel).ack(AckRequest.newBuilder().setGroup(request.getGroup()).addAllAckIds(batch).build(),
                 new StreamObserver<>() {
@@ -74,12 +95,15 @@ public final class Subscriber implements ClientResponseObserver<SubscribeRequest
                     @Override
                     public void onError(Throwable error) {
                         // not counted as acked: the server redelivers after the ack timeout
+                        answered.completeExceptionally(error);
                     }
 
                     @Override
                     public void onCompleted() {
+                        answered.complete(null);
                     }
                 });
+        return allAnswered;
     }
 
     public synchronized void cancel() {
@@ -107,7 +131,7 @@ public final class Subscriber implements ClientResponseObserver<SubscribeRequest
     @Override
     public void onError(Throwable error) {
         confirmed.completeExceptionally(error);
-        ended.complete(null);
+        ended.completeExceptionally(error);
     }
 
     @Override
@@ -116,17 +140,21 @@ public final class Subscriber implements ClientResponseObserver<SubscribeRequest
         ended.complete(null);
     }
 
+    /**
+     * The listener hears of a delivery after it is counted and queued for its Ack, and before a full
+     * batch is acked: a listener that ends the call then cancels it before an Ack invites more deliveries.
+     */
     private void delivered(SubscribeResponse response) {
-        listener.delivered(response.getDelivery(), System.nanoTime());
+        long receivedNanos = System.nanoTime();
         counts.countDelivery();
-        if (request.getGroup().isEmpty()) {
-            return;
+        boolean full = false;
+        if (!request.getGroup().isEmpty()) {
+            synchronized (this) {
+                unacked.add(response.getDelivery().getAckId());
+                full = unacked.size() >= ackBatch;
+            }
         }
-        boolean full;
-        synchronized (this) {
-            unacked.add(response.getDelivery().getAckId());
-            full = unacked.size() >= ackBatch;
-        }
+        listener.delivered(response.getDelivery(), receivedNanos);
         if (full) {
             flushAcks();
         }

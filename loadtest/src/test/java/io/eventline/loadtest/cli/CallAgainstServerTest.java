@@ -3,6 +3,11 @@ package io.eventline.loadtest.cli;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.eventline.loadtest.Main;
+import io.eventline.proto.v1.AppendEventsRequest;
+import io.eventline.proto.v1.ConsumerGroupServiceGrpc;
+import io.eventline.proto.v1.DescribeGroupRequest;
+import io.eventline.proto.v1.DescribeGroupResponse;
+import io.eventline.proto.v1.EventData;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.ReadStreamRequest;
 import io.eventline.server.testing.RedisExtension;
@@ -21,7 +26,10 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -80,5 +88,49 @@ class CallAgainstServerTest {
         assertEquals(30, report.getAsJsonObject("statusCodeDistribution").get("ABORTED").getAsLong());
         assertTrue(report.getAsJsonObject("errorDistribution").keySet().stream().allMatch(error -> error.contains("code = ABORTED")),
                 report.toString());
+    }
+
+    private JsonObject runSubscribe(String data, String... options) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--call", "eventline.v1.EventStoreService/Subscribe", "-d", data));
+        args.addAll(List.of(options));
+        return runJson(args.toArray(String[]::new));
+    }
+
+    /** Appends {@code count} events to a new stream in one call. */
+    private static void appendEvents(String stream, int count) {
+        AppendEventsRequest.Builder request = AppendEventsRequest.newBuilder().setStream(stream);
+        IntStream.range(0, count).forEach(i -> request.addEvents(EventData.newBuilder().setType("Tick")));
+        EventStoreServiceGrpc.newBlockingStub(server.channel()).withDeadlineAfter(10, TimeUnit.SECONDS).appendEvents(request.build());
+    }
+
+    @Test
+    void catchUpSubscribeCallsEndAfterTheCountWithEveryEvent() throws Exception {
+        appendEvents("ghz-sub-catchup", 250);
+        JsonObject report = runSubscribe("{\"stream\":\"ghz-sub-catchup\",\"start\":{\"beginning\":{}}}",
+                "--stream-call-count", "250", "-n", "4", "-c", "2");
+        assertEquals(4, report.get("count").getAsLong());
+        assertEquals(4, report.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong(), report.toString());
+        // the stream holds 250 events, and each call ended only once it had received 250
+        assertEquals(4 * 250, report.get("items").getAsLong());
+    }
+
+    @Test
+    void groupSubscribeCallsAckEveryDeliveryTheyReceived() throws Exception {
+        appendEvents("ghz-sub-group", 250);
+        JsonObject report = runSubscribe("{\"stream\":\"ghz-sub-group\",\"group\":\"ghz-grp\",\"consumer\":\"c-{{.RequestNumber}}\"}",
+                "--stream-call-count", "250", "-n", "1", "-c", "1");
+        assertEquals(1, report.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong(), report.toString());
+        assertEquals(250, report.get("items").getAsLong());
+
+        DescribeGroupResponse group = ConsumerGroupServiceGrpc.newBlockingStub(server.channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
+                .describeGroup(DescribeGroupRequest.newBuilder().setGroup("ghz-grp").build());
+        assertEquals(0, group.getLag(), group.toString());
+        assertEquals(0, group.getPending(), group.toString());
+
+        // the same consumer again: a consumer first gets its own unsettled deliveries back, so an unacked one would show here
+        JsonObject again = runSubscribe("{\"stream\":\"ghz-sub-group\",\"group\":\"ghz-grp\",\"consumer\":\"c-0\"}",
+                "--stream-call-duration", "500ms", "-n", "1", "-c", "1");
+        assertEquals(1, again.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong(), again.toString());
+        assertEquals(0, again.get("items").getAsLong());
     }
 }

@@ -2,6 +2,7 @@ package io.eventline.loadtest.cli;
 
 import io.eventline.loadtest.Main;
 import io.eventline.loadtest.grpc.EventStoreCall;
+import io.eventline.loadtest.grpc.StreamCallEnd;
 import io.eventline.loadtest.report.OutputFormat;
 import io.eventline.loadtest.run.LoadSchedule;
 import io.eventline.loadtest.endpoint.NonLoopbackTargetException;
@@ -90,12 +91,74 @@ class LoadTestCommandTest {
     @Test
     void refusesBadSettingsWithTheirReason() {
         assertThrows(IllegalArgumentException.class, () -> parse("-n", "10"), "--call is required");
-        assertThrows(IllegalArgumentException.class, () -> parse("--call", "eventline.v1.EventStoreService/Subscribe"));
+        assertThrows(IllegalArgumentException.class, () -> parse("--call", "eventline.v1.EventStoreService/Nack"));
         assertThrows(IllegalArgumentException.class, () -> parse("--call", "eventline.v1.EventStoreService/AppendEvents", "-O", "xml"));
         assertThrows(IllegalArgumentException.class, () -> parse("--call", "eventline.v1.EventStoreService/AppendEvents", "-c", "0"));
         assertThrows(IllegalArgumentException.class, () -> parse("--call", "eventline.v1.EventStoreService/AppendEvents",
                 "--load-schedule", "line"));
         assertThrows(CommandLine.ParameterException.class, () -> parse("--call", "x", "-z", "ten seconds"));
+    }
+
+    @Test
+    void readsTheStreamCallEndOfSubscribe() {
+        LoadTestSettings settings = parse("--call", "eventline.v1.EventStoreService/Subscribe",
+                "--stream-call-count", "500", "--stream-call-duration", "1m30s", "-t", "2m");
+        assertEquals(EventStoreCall.SUBSCRIBE, settings.call());
+        assertEquals(new StreamCallEnd(500, Duration.ofSeconds(90)), settings.streamCallEnd());
+        assertEquals("500", settings.describe().get("stream-call-count"));
+        assertEquals("PT1M30S", settings.describe().get("stream-call-duration"));
+        assertEquals(new StreamCallEnd(0, Duration.ofMillis(250)),
+                parse("--call", "eventline.v1.EventStoreService.Subscribe", "--stream-call-duration", "250ms").streamCallEnd());
+        assertEquals(new StreamCallEnd(7, Duration.ZERO),
+                parse("--call", "eventline.v1.EventStoreService/Subscribe", "--stream-call-count", "7").streamCallEnd());
+        assertEquals(StreamCallEnd.NONE, parse("--call", "eventline.v1.EventStoreService/AppendEvents").streamCallEnd());
+    }
+
+    @Test
+    void refusesASubscribeThatOnlyItsDeadlineWouldEnd() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> parse("--call", "eventline.v1.EventStoreService/Subscribe", "-d", "{\"stream\":\"s\"}"));
+        assertTrue(refused.getMessage().contains("eventline.v1.EventStoreService/Subscribe never ends by itself"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("--stream-call-count"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("--stream-call-duration"), refused.getMessage());
+    }
+
+    @Test
+    void refusesAStreamCallDurationTheDeadlineWouldCutShort() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> parse("--call", "eventline.v1.EventStoreService/Subscribe", "--stream-call-duration", "20s"));
+        assertTrue(refused.getMessage().contains("must be shorter than --timeout"), refused.getMessage());
+        assertEquals(Duration.ofSeconds(30), parse("--call", "eventline.v1.EventStoreService/Subscribe",
+                "--stream-call-duration", "30s", "-t", "31s").streamCallEnd().duration());
+    }
+
+    @Test
+    void refusesStreamCallOptionsForCallsThatEndByThemselves() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                () -> parse("--call", "eventline.v1.EventStoreService/ReadStream", "--stream-call-count", "5"));
+        assertTrue(refused.getMessage().contains("apply to eventline.v1.EventStoreService/Subscribe only"), refused.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> parse("--call", "eventline.v1.EventStoreService/AppendEvents", "--stream-call-duration", "1s"));
+    }
+
+    @Test
+    void refusesNegativeStreamCallOptionsAndBadDurations() {
+        assertThrows(IllegalArgumentException.class, () -> parse("--call", "eventline.v1.EventStoreService/Subscribe",
+                "--stream-call-count", "-1"));
+        assertThrows(CommandLine.ParameterException.class, () -> parse("--call", "eventline.v1.EventStoreService/Subscribe",
+                "--stream-call-duration", "five seconds"));
+    }
+
+    @Test
+    void theCommandLineNamesBothOptionsWhenASubscribeHasNoEnd() {
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        int status = commandLine.execute("--call", "eventline.v1.EventStoreService/Subscribe", "-d", "{\"stream\":\"s\"}", "127.0.0.1:1");
+        assertEquals(2, status);
+        assertTrue(err.toString().startsWith("error: eventline.v1.EventStoreService/Subscribe never ends by itself: give --stream-call-count N"),
+                err.toString());
+        assertTrue(err.toString().contains("--stream-call-duration D"), err.toString());
     }
 
     @Test
