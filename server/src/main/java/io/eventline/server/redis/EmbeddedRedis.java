@@ -119,6 +119,21 @@ public final class EmbeddedRedis implements AutoCloseable {
         return binary;
     }
 
+    /** SIGKILL, for fault tests: Redis gets no chance to flush anything; what survives is what its AOF had. */
+    public void killAbruptly() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("redis-server on port " + port + " did not die within 10 s of SIGKILL");
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing redis-server", e);
+        }
+        log.info("Killed embedded Redis on port {}", port);
+    }
+
     @Override
     public void close() {
         process.destroy();

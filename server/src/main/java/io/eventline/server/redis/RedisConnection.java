@@ -30,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
@@ -104,10 +105,10 @@ public final class RedisConnection implements AutoCloseable, PrimaryLocator {
                         .build())
                 .build());
         return connect(client, Optional.empty(), () -> {
-            StatefulRedisClusterConnection<byte[], byte[]> connection = connectToEveryPrimary(client.connect(ByteArrayCodec.INSTANCE));
+            StatefulRedisClusterConnection<byte[], byte[]> connection = connectedToEveryPrimary(client.connect(ByteArrayCodec.INSTANCE));
             Disposable topologyWatch = client.getResources().eventBus().get()
                     .filter(ClusterTopologyChangedEvent.class::isInstance)
-                    .subscribe(changed -> connectToEveryPrimaryLater(connection));
+                    .subscribe(changed -> connectToEveryPrimary(connection));
             return new RedisConnection(Optional.empty(), client, connection, connection.async(), true, topologyWatch);
         });
     }
@@ -125,32 +126,23 @@ public final class RedisConnection implements AutoCloseable, PrimaryLocator {
     }
 
     /** Waits until {@code connection} has a connection to every primary, so its commands need not wait for one (and be rejected). */
-    private static StatefulRedisClusterConnection<byte[], byte[]> connectToEveryPrimary(StatefulRedisClusterConnection<byte[], byte[]> connection) {
+    private static StatefulRedisClusterConnection<byte[], byte[]> connectedToEveryPrimary(StatefulRedisClusterConnection<byte[], byte[]> connection) {
         try {
-            for (RedisClusterNode primary : primaries(connection)) {
-                connection.getConnection(primary.getUri().getHost(), primary.getUri().getPort());
-            }
+            connectToEveryPrimary(connection).join();
             return connection;
         }
         catch (RuntimeException e) {
             connection.close();
-            throw e;
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
-    /** After a topology change (a failover, a new primary): connects to the new primaries in the background. */
-    private static void connectToEveryPrimaryLater(StatefulRedisClusterConnection<byte[], byte[]> connection) {
-        primaries(connection).forEach(primary -> connection.getConnectionAsync(primary.getUri().getHost(), primary.getUri().getPort()));
-    }
-
-    private static List<RedisClusterNode> primaries(StatefulRedisClusterConnection<byte[], byte[]> connection) {
-        List<RedisClusterNode> primaries = new ArrayList<>();
-        for (RedisClusterNode node : connection.getPartitions()) {
-            if (node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.hasNoSlots()) {
-                primaries.add(node);
-            }
-        }
-        return primaries;
+    /** Connects to each primary not connected yet (after a topology change: the new ones); completes when all are. */
+    private static CompletableFuture<Void> connectToEveryPrimary(StatefulRedisClusterConnection<byte[], byte[]> connection) {
+        return CompletableFuture.allOf(connection.getPartitions().stream()
+                .filter(node -> node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.hasNoSlots())
+                .map(primary -> connection.getConnectionAsync(primary.getUri().getHost(), primary.getUri().getPort()))
+                .toArray(CompletableFuture[]::new));
     }
 
     private static RedisURI redisUri(String uri, Duration commandTimeout) {
@@ -188,7 +180,7 @@ public final class RedisConnection implements AutoCloseable, PrimaryLocator {
     /** A connection of its own, for blocking reads that must not hold up the shared one. */
     public DedicatedConnection openDedicated() {
         if (client instanceof RedisClusterClient clusterClient) {
-            StatefulRedisClusterConnection<byte[], byte[]> dedicated = connectToEveryPrimary(clusterClient.connect(ByteArrayCodec.INSTANCE));
+            StatefulRedisClusterConnection<byte[], byte[]> dedicated = connectedToEveryPrimary(clusterClient.connect(ByteArrayCodec.INSTANCE));
             return new DedicatedConnection(dedicated.sync(), dedicated::close);
         }
         StatefulRedisConnection<byte[], byte[]> dedicated = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);

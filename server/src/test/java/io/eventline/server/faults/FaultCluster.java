@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -126,12 +125,8 @@ final class FaultCluster implements AutoCloseable {
     }
 
     /** kill -9 of one node: it has no chance to tell anyone. */
-    void kill9(int port) throws Exception {
-        long pid = Long.parseLong(infoField(port, "server", "process_id"));
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no redis-server process " + pid));
-        process.destroyForcibly();
-        process.onExit().get(10, TimeUnit.SECONDS);
-        nodes.get(port).close();
+    void kill9(int port) {
+        nodes.get(port).killAbruptly();
     }
 
     /** Waits until another node than the dead {@code port} serves {@code slot} and every live node sees the cluster ok. */
@@ -152,7 +147,8 @@ final class FaultCluster implements AutoCloseable {
     }
 
     private void awaitReplicaLinked(int port) throws InterruptedException {
-        await("node " + port + " to be a replica linked to its primary", () -> "up".equals(optionalInfoField(port, "replication", "master_link_status")));
+        await("node " + port + " to be a replica linked to its primary",
+                () -> InfoFields.of(onNode(port, node -> node.info("replication")), "master_link_status").filter("up"::equals).isPresent());
     }
 
     private boolean knowsAll(int port, int count) {
@@ -171,23 +167,6 @@ final class FaultCluster implements AutoCloseable {
 
     private boolean clusterOk(int port) {
         return onNode(port, RedisCommands::clusterInfo).contains("cluster_state:ok");
-    }
-
-    private String infoField(int port, String section, String field) {
-        String value = optionalInfoField(port, section, field);
-        if (value == null) {
-            throw new IllegalStateException("INFO " + section + " of node " + port + " has no " + field);
-        }
-        return value;
-    }
-
-    private String optionalInfoField(int port, String section, String field) {
-        for (String line : onNode(port, node -> node.info(section)).split("\r?\n")) {
-            if (line.startsWith(field + ":")) {
-                return line.substring(field.length() + 1).trim();
-            }
-        }
-        return null;
     }
 
     private <T> T onNode(int port, Function<RedisCommands<String, String>, T> use) {

@@ -11,7 +11,6 @@ import io.lettuce.core.api.sync.RedisCommands;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -64,12 +63,8 @@ final class FaultRedis implements AutoCloseable {
     }
 
     /** kill -9: no chance to flush anything; what survives is what the AOF had when the process died. */
-    void kill9() throws Exception {
-        long pid = Long.parseLong(infoField("server", "process_id"));
-        ProcessHandle process = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException("no redis-server process " + pid));
-        process.destroyForcibly();
-        process.onExit().get(10, TimeUnit.SECONDS);
-        server.close();
+    void kill9() {
+        server.killAbruptly();
     }
 
     /** Starts redis-server again on the same port and data directory, as a primary; it loads its AOF. */
@@ -78,12 +73,7 @@ final class FaultRedis implements AutoCloseable {
     }
 
     String infoField(String section, String field) {
-        for (String line : admin().info(section).split("\r?\n")) {
-            if (line.startsWith(field + ":")) {
-                return line.substring(field.length() + 1).trim();
-            }
-        }
-        throw new IllegalStateException("INFO " + section + " has no " + field);
+        return InfoFields.of(admin().info(section), field).orElseThrow(() -> new IllegalStateException("INFO " + section + " has no " + field));
     }
 
     @Override
