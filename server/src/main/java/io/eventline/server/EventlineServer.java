@@ -6,6 +6,7 @@ import io.eventline.server.health.RedisHealth;
 import io.eventline.server.metrics.GroupMetrics;
 import io.eventline.server.metrics.MetricsHttpServer;
 import io.eventline.server.redis.RedisConnection;
+import io.eventline.server.security.TokenFile;
 import io.eventline.server.store.AllLogTrimmer;
 import io.eventline.server.store.StoreUnavailableException;
 import io.eventline.server.store.subscribe.LogTailers;
@@ -33,11 +34,12 @@ public final class EventlineServer {
     private final GroupMetrics groupMetrics;
     private final RedisConnection redis;
     private final GrpcConfig grpcConfig;
+    private final Optional<TokenFile> tokenFile;
 
     @Inject
     public EventlineServer(EventlineGrpcServer grpcServer, AllLogTrimmer allLogTrimmer, LogTailers logTailers, SubscriptionHub subscriptions,
             ScheduledExecutorService subscriptionScheduler, RedisHealth redisHealth, Optional<MetricsHttpServer> metricsServer, GroupMetrics groupMetrics,
-            RedisConnection redis, GrpcConfig grpcConfig) {
+            RedisConnection redis, GrpcConfig grpcConfig, Optional<TokenFile> tokenFile) {
         this.redisHealth = requireNonNull(redisHealth, "redisHealth is null");
         this.metricsServer = requireNonNull(metricsServer, "metricsServer is null");
         this.groupMetrics = requireNonNull(groupMetrics, "groupMetrics is null");
@@ -48,6 +50,7 @@ public final class EventlineServer {
         this.allLogTrimmer = requireNonNull(allLogTrimmer, "allLogTrimmer is null");
         this.redis = requireNonNull(redis, "redis is null");
         this.grpcConfig = requireNonNull(grpcConfig, "grpcConfig is null");
+        this.tokenFile = requireNonNull(tokenFile, "tokenFile is null");
     }
 
     public void start() {
@@ -58,6 +61,7 @@ public final class EventlineServer {
             server.start();
             log.info("Metrics on http://{}:{}/metrics, health on /healthz", grpcConfig.host(), server.port());
         });
+        tokenFile.ifPresent(TokenFile::start);
         grpcServer.start();
         redisHealth.start();
         log.info("Eventline serving gRPC on {}:{}", grpcConfig.host(), grpcServer.port());
@@ -78,6 +82,7 @@ public final class EventlineServer {
         redisHealth.close();
         grpcServer.stop(grpcConfig.shutdownTimeout(),
                 () -> subscriptions.terminateAll(new StoreUnavailableException("the server is shutting down; reconnect to another instance")));
+        tokenFile.ifPresent(TokenFile::close);
         logTailers.close();
         subscriptionScheduler.shutdownNow();
         allLogTrimmer.close();

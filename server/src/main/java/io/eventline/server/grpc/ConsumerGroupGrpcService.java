@@ -19,6 +19,7 @@ import io.eventline.proto.v1.ResetGroupRequest;
 import io.eventline.proto.v1.ResetGroupResponse;
 import io.eventline.proto.v1.UpdateGroupRequest;
 import io.eventline.proto.v1.UpdateGroupResponse;
+import io.eventline.server.security.Callers;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupDefinition;
@@ -37,48 +38,50 @@ public final class ConsumerGroupGrpcService extends ConsumerGroupServiceGrpc.Con
     private final GroupAdmin admin;
     private final ProtoMapper mapper;
     private final UnaryResponder responder;
+    private final Callers callers;
 
     @Inject
-    public ConsumerGroupGrpcService(GroupStore groups, GroupAdmin admin, ProtoMapper mapper, UnaryResponder responder) {
+    public ConsumerGroupGrpcService(GroupStore groups, GroupAdmin admin, ProtoMapper mapper, UnaryResponder responder, Callers callers) {
         this.groups = requireNonNull(groups, "groups is null");
         this.admin = requireNonNull(admin, "admin is null");
         this.mapper = requireNonNull(mapper, "mapper is null");
         this.responder = requireNonNull(responder, "responder is null");
+        this.callers = requireNonNull(callers, "callers is null");
     }
 
     @Override
     public void createGroup(CreateGroupRequest request, StreamObserver<CreateGroupResponse> observer) {
         responder.respond(observer, () -> groups.create(request.getGroup(), target(request), mapper.toSettings(request.getSettings()),
-                        request.hasStart() ? mapper.toStart(request.getStart()) : new SubscriptionStart.Beginning()),
+                        request.hasStart() ? mapper.toStart(request.getStart()) : new SubscriptionStart.Beginning(), callers.current()),
                 created -> CreateGroupResponse.getDefaultInstance());
     }
 
     @Override
     public void updateGroup(UpdateGroupRequest request, StreamObserver<UpdateGroupResponse> observer) {
-        responder.respond(observer, () -> groups.update(request.getGroup(), mapper.toSettings(request.getSettings())),
+        responder.respond(observer, () -> groups.update(request.getGroup(), mapper.toSettings(request.getSettings()), callers.current()),
                 updated -> UpdateGroupResponse.getDefaultInstance());
     }
 
     @Override
     public void resetGroup(ResetGroupRequest request, StreamObserver<ResetGroupResponse> observer) {
-        responder.respond(observer, () -> groups.reset(request.getGroup(), mapper.toStart(request.getStart())),
+        responder.respond(observer, () -> groups.reset(request.getGroup(), mapper.toStart(request.getStart()), callers.current()),
                 done -> ResetGroupResponse.getDefaultInstance());
     }
 
     @Override
     public void removeConsumer(RemoveConsumerRequest request, StreamObserver<RemoveConsumerResponse> observer) {
-        responder.respond(observer, () -> admin.removeConsumer(request.getGroup(), request.getConsumer()),
+        responder.respond(observer, () -> admin.removeConsumer(request.getGroup(), request.getConsumer(), callers.current()),
                 released -> RemoveConsumerResponse.newBuilder().setReleased(released).build());
     }
 
     @Override
     public void deleteGroup(DeleteGroupRequest request, StreamObserver<DeleteGroupResponse> observer) {
-        responder.respond(observer, () -> groups.delete(request.getGroup()), done -> DeleteGroupResponse.getDefaultInstance());
+        responder.respond(observer, () -> groups.delete(request.getGroup(), callers.current()), done -> DeleteGroupResponse.getDefaultInstance());
     }
 
     @Override
     public void listGroups(ListGroupsRequest request, StreamObserver<ListGroupsResponse> observer) {
-        responder.respond(observer, groups::list, list -> {
+        responder.respond(observer, () -> groups.list(callers.current()), list -> {
             ListGroupsResponse.Builder response = ListGroupsResponse.newBuilder();
             list.forEach(group -> response.addGroups(toInfo(group)));
             return response.build();
@@ -87,12 +90,12 @@ public final class ConsumerGroupGrpcService extends ConsumerGroupServiceGrpc.Con
 
     @Override
     public void describeGroup(DescribeGroupRequest request, StreamObserver<DescribeGroupResponse> observer) {
-        responder.respond(observer, () -> admin.describe(request.getGroup()), this::toResponse);
+        responder.respond(observer, () -> admin.describe(request.getGroup(), callers.current()), this::toResponse);
     }
 
     @Override
     public void replayParked(ReplayParkedRequest request, StreamObserver<ReplayParkedResponse> observer) {
-        responder.respond(observer, () -> admin.replayParked(request.getGroup(), request.getMaxCount()),
+        responder.respond(observer, () -> admin.replayParked(request.getGroup(), request.getMaxCount(), callers.current()),
                 replayed -> ReplayParkedResponse.newBuilder().setReplayed(replayed).build());
     }
 
@@ -113,7 +116,8 @@ public final class ConsumerGroupGrpcService extends ConsumerGroupServiceGrpc.Con
                         .setMaxDeliveries(group.settings().maxDeliveries()))
                 .setCreatedAt(mapper.toTimestamp(group.createdAt()))
                 .addAllCategories(group.target().categories().stream().sorted().toList())
-                .addAllEventTypes(group.target().eventTypes().stream().sorted().toList());
+                .addAllEventTypes(group.target().eventTypes().stream().sorted().toList())
+                .addAllStreamPrefixes(group.target().streamPrefixes().stream().sorted().toList());
         return info.build();
     }
 

@@ -12,6 +12,8 @@ import io.eventline.proto.v1.ReadStreamResponse;
 import io.eventline.proto.v1.SubscribeRequest;
 import io.eventline.proto.v1.SubscribeResponse;
 import io.eventline.server.metrics.EventlineMetrics;
+import io.eventline.server.security.Callers;
+import io.eventline.server.store.Caller;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.append.EventAppender;
 import io.eventline.server.store.read.EventReader;
@@ -34,10 +36,11 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
     private final StatusMapper statusMapper;
     private final UnaryResponder responder;
     private final EventlineMetrics metrics;
+    private final Callers callers;
 
     @Inject
     public EventStoreGrpcService(EventAppender appender, EventReader reader, SubscriptionManager subscriptions, DeliverySettler settler,
-            ProtoMapper mapper, StatusMapper statusMapper, UnaryResponder responder, EventlineMetrics metrics) {
+            ProtoMapper mapper, StatusMapper statusMapper, UnaryResponder responder, EventlineMetrics metrics, Callers callers) {
         this.appender = requireNonNull(appender, "appender is null");
         this.reader = requireNonNull(reader, "reader is null");
         this.subscriptions = requireNonNull(subscriptions, "subscriptions is null");
@@ -46,6 +49,7 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
         this.statusMapper = requireNonNull(statusMapper, "statusMapper is null");
         this.responder = requireNonNull(responder, "responder is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
+        this.callers = requireNonNull(callers, "callers is null");
     }
 
     @Override
@@ -70,19 +74,21 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
     @Override
     public void subscribe(SubscribeRequest request, StreamObserver<SubscribeResponse> observer) {
         io.eventline.server.store.subscribe.SubscribeRequest subscribeRequest;
+        Caller caller;
         try {
             subscribeRequest = mapper.toSubscribeRequest(request);
+            caller = callers.current();
         }
         catch (RuntimeException e) {
             observer.onError(statusMapper.toStatus(e));
             return;
         }
-        new SubscribeCall((ServerCallStreamObserver<SubscribeResponse>) observer, mapper, statusMapper, metrics).start(subscriptions, subscribeRequest);
+        new SubscribeCall((ServerCallStreamObserver<SubscribeResponse>) observer, mapper, statusMapper, metrics).start(subscriptions, subscribeRequest, caller);
     }
 
     @Override
     public void ack(AckRequest request, StreamObserver<AckResponse> observer) {
-        responder.respond(observer, () -> settler.ack(request.getGroup(), request.getAckIdsList()), done -> {
+        responder.respond(observer, () -> settler.ack(request.getGroup(), request.getAckIdsList(), callers.current()), done -> {
             metrics.acked(request.getAckIdsCount());
             return AckResponse.getDefaultInstance();
         });
@@ -91,7 +97,8 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
     @Override
     public void nack(NackRequest request, StreamObserver<NackResponse> observer) {
         responder.respond(observer, () -> settler.nack(request.getGroup(), request.getAckIdsList(), toAction(request),
-                java.time.Duration.ofSeconds(request.getRetryDelay().getSeconds(), request.getRetryDelay().getNanos()), request.getReason()),
+                java.time.Duration.ofSeconds(request.getRetryDelay().getSeconds(), request.getRetryDelay().getNanos()), request.getReason(),
+                callers.current()),
                 done -> {
                     metrics.nacked(toAction(request).name().toLowerCase(java.util.Locale.ROOT), request.getAckIdsCount());
                     return NackResponse.getDefaultInstance();

@@ -93,7 +93,7 @@ public final class ProtoMapper {
     }
 
     public SubscriptionTarget toAllTarget(AllTarget all) {
-        return SubscriptionTarget.all(Set.copyOf(all.getCategoriesList()), Set.copyOf(all.getEventTypesList()));
+        return SubscriptionTarget.requestedAll(all.getCategoriesList(), all.getEventTypesList(), all.getStreamPrefixesList(), "all");
     }
 
     public SubscriptionStart toStart(io.eventline.proto.v1.SubscriptionStart start) {

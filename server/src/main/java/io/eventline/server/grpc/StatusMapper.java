@@ -6,6 +6,7 @@ import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import io.eventline.server.store.EventIdConflictException;
 import io.eventline.server.store.FailedPreconditionException;
+import io.eventline.server.store.PermissionDeniedException;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.SnapshotNotFoundException;
 import io.eventline.server.store.StreamDeletedException;
@@ -63,6 +64,9 @@ public final class StatusMapper {
         }
         if (cause instanceof GroupNotFoundException) {
             return Status.NOT_FOUND.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof PermissionDeniedException) {
+            return Status.PERMISSION_DENIED.withDescription(cause.getMessage()).asRuntimeException();
         }
         if (cause instanceof GroupExistsException) {
             return Status.ALREADY_EXISTS.withDescription(cause.getMessage()).asRuntimeException();

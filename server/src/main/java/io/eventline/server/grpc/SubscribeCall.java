@@ -5,7 +5,8 @@ import io.eventline.proto.v1.Confirmation;
 import io.eventline.proto.v1.Heartbeat;
 import io.eventline.proto.v1.SubscribeResponse;
 import io.eventline.server.metrics.EventlineMetrics;
-import io.eventline.server.store.subscribe.AckId;
+import io.eventline.server.store.Caller;
+import io.eventline.server.store.subscribe.SealedAckId;
 import io.eventline.server.store.subscribe.Delivery;
 import io.eventline.server.store.subscribe.SubscribeRequest;
 import io.eventline.server.store.subscribe.Subscription;
@@ -37,7 +38,7 @@ final class SubscribeCall implements SubscriptionSink {
         this.statusMapper = requireNonNull(statusMapper, "statusMapper is null");
     }
 
-    void start(SubscriptionManager subscriptions, SubscribeRequest request) {
+    void start(SubscriptionManager subscriptions, SubscribeRequest request, Caller caller) {
         observer.setOnCancelHandler(() -> {
             cancelled = true;
             Subscription open = subscription;
@@ -51,7 +52,7 @@ final class SubscribeCall implements SubscriptionSink {
                 open.wake();
             }
         });
-        subscriptions.open(request, this).whenComplete((opened, error) -> {
+        subscriptions.open(request, this, caller).whenComplete((opened, error) -> {
             if (error != null) {
                 failed(error);
                 return;
@@ -83,7 +84,7 @@ final class SubscribeCall implements SubscriptionSink {
         metrics.delivered(delivery.ackId().isPresent(), delivery.deliveryCount());
         send(SubscribeResponse.newBuilder().setDelivery(io.eventline.proto.v1.Delivery.newBuilder()
                 .setEvent(mapper.toProto(delivery.event()))
-                .setAckId(delivery.ackId().map(AckId::encode).orElse(""))
+                .setAckId(delivery.ackId().map(SealedAckId::token).orElse(""))
                 .setDeliveryCount(delivery.deliveryCount())).build());
     }
 

@@ -1,6 +1,7 @@
 package io.eventline.server.metrics;
 
 import io.eventline.server.concurrent.DaemonThreads;
+import io.eventline.server.store.Caller;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupDefinition;
 import io.eventline.server.store.subscribe.GroupStatus;
@@ -59,7 +60,7 @@ public final class GroupMetrics implements AutoCloseable {
     public void refresh() {
         long deadline = System.nanoTime() + interval.toNanos();
         try {
-            List<GroupDefinition> definitions = groups.list().get(interval.toNanos(), TimeUnit.NANOSECONDS);
+            List<GroupDefinition> definitions = groups.list(Caller.trusted()).get(interval.toNanos(), TimeUnit.NANOSECONDS);
             List<GroupStatus> statuses = describeAll(definitions, deadline);
             lag.register(rows(statuses, GroupStatus::lag), true);
             pending.register(rows(statuses, GroupStatus::pending), true);
@@ -76,7 +77,7 @@ public final class GroupMetrics implements AutoCloseable {
     private List<GroupStatus> describeAll(List<GroupDefinition> definitions, long deadline)
             throws InterruptedException, ExecutionException, TimeoutException {
         CompletableFuture<List<GroupStatus>> described = Flux.fromIterable(definitions)
-                .flatMapSequential(definition -> Mono.fromFuture(() -> admin.describe(definition.name())), DESCRIBES_IN_FLIGHT)
+                .flatMapSequential(definition -> Mono.fromFuture(() -> admin.describe(definition.name(), Caller.trusted())), DESCRIBES_IN_FLIGHT)
                 .collectList()
                 .toFuture();
         try {

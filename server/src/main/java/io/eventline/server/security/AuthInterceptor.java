@@ -2,81 +2,124 @@ package io.eventline.server.security;
 
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.Message;
+import io.grpc.Context;
+import io.grpc.Contexts;
 import io.grpc.ForwardingServerCallListener;
 import io.grpc.Metadata;
 import io.grpc.ServerCall;
 import io.grpc.ServerCallHandler;
 import io.grpc.ServerInterceptor;
 import io.grpc.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Checks the bearer token of every Eventline call: unknown or missing is UNAUTHENTICATED; a role or
- * stream scope that does not cover the call is PERMISSION_DENIED, before the service sees the
- * request, so nothing is written. A token confined to stream prefixes may name only such streams
- * (no $all reads or subscriptions, no group management).
+ * Checks the bearer token of every call against the method table: a method outside the table is
+ * refused; an unknown or missing token is UNAUTHENTICATED; a role or stream scope that does not
+ * cover the call is PERMISSION_DENIED, before the service sees the request, so nothing is written.
+ * The caller's principal travels in the call's context, so the store can check what the request
+ * reaches only through Redis (a consumer group's target). Denied calls and admin calls are logged
+ * with the token's name, never the token.
  */
 public final class AuthInterceptor implements ServerInterceptor {
+    private static final Logger log = LoggerFactory.getLogger(AuthInterceptor.class);
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    private static final String BEARER = "Bearer ";
+    private static final String BEARER = "bearer";
+    /** Client input quoted in an error is cut to this many characters. */
+    private static final int QUOTE_LIMIT = 64;
 
-    private final TokenStore tokens;
+    private final Supplier<TokenStore> tokens;
+    private final MethodPolicies policies;
 
-    public AuthInterceptor(TokenStore tokens) {
+    public AuthInterceptor(Supplier<TokenStore> tokens) {
+        this(tokens, MethodPolicies.eventline());
+    }
+
+    AuthInterceptor(Supplier<TokenStore> tokens, MethodPolicies policies) {
         this.tokens = requireNonNull(tokens, "tokens is null");
+        this.policies = requireNonNull(policies, "policies is null");
     }
 
     @Override
     public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
         String method = call.getMethodDescriptor().getFullMethodName();
-        Optional<Role> required = MethodRoles.required(method);
-        if (required.isEmpty()) {
+        Optional<MethodPolicy> policy = policies.of(method);
+        if (policy.isEmpty()) {
+            return refuse(call, Status.PERMISSION_DENIED.withDescription(method + " is not open to any token"), "unknown method " + method);
+        }
+        if (policy.get().role().isEmpty()) {
             return next.startCall(call, headers);
         }
-        String authorization = headers.get(AUTHORIZATION);
-        Optional<Principal> principal = authorization != null && authorization.startsWith(BEARER)
-                ? tokens.find(authorization.substring(BEARER.length()).trim())
-                : Optional.empty();
+        Role required = policy.get().role().get();
+        Optional<Principal> principal = bearerToken(headers.get(AUTHORIZATION)).flatMap(token -> tokens.get().find(token));
         if (principal.isEmpty()) {
-            return refuse(call, Status.UNAUTHENTICATED.withDescription("send a known token as 'authorization: Bearer <token>'"));
+            return refuse(call, Status.UNAUTHENTICATED.withDescription("send a known token as 'authorization: Bearer <token>'"),
+                    method + " without a known token");
         }
-        if (!principal.get().may(required.get())) {
+        if (!principal.get().may(required)) {
             return refuse(call, Status.PERMISSION_DENIED.withDescription("token '" + principal.get().name() + "' lacks the "
-                    + required.get().name().toLowerCase(java.util.Locale.ROOT) + " role that " + method + " needs"));
+                    + required.name().toLowerCase(Locale.ROOT) + " role that " + method + " needs"), method + " by token '" + principal.get().name() + "'");
         }
-        ServerCall.Listener<Q> listener = next.startCall(call, headers);
-        return principal.get().scoped() ? new ScopeCheckingListener<>(listener, call, principal.get(), required.get()) : listener;
+        if (required == Role.ADMIN) {
+            log.info("Admin call {} by token '{}'", method, principal.get().name());
+        }
+        Context context = Context.current().withValue(Callers.PRINCIPAL, principal.get());
+        ServerCall.Listener<Q> listener = Contexts.interceptCall(context, call, headers, next);
+        return principal.get().scoped() ? new ScopeCheckingListener<>(listener, call, principal.get(), policy.get()) : listener;
     }
 
-    private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status) {
+    /** RFC 7235: the scheme is case-insensitive. */
+    private static Optional<String> bearerToken(String authorization) {
+        if (authorization == null) {
+            return Optional.empty();
+        }
+        String value = authorization.trim();
+        int space = value.indexOf(' ');
+        if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals(BEARER)) {
+            return Optional.empty();
+        }
+        return Optional.of(value.substring(space + 1).trim());
+    }
+
+    private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status, String what) {
+        log.warn("Refused {}: {}", what, status.getDescription());
         call.close(status, new Metadata());
         return new ServerCall.Listener<>() {
         };
     }
 
-    /** Checks the request's stream against the token's prefixes before the service gets it. */
+    static String quote(String input) {
+        return "'" + (input.length() <= QUOTE_LIMIT ? input : input.substring(0, QUOTE_LIMIT) + "…") + "'";
+    }
+
+    /** Checks the stream and group the request names against the token's prefixes before the service gets it. */
     private static final class ScopeCheckingListener<Q, R> extends ForwardingServerCallListener.SimpleForwardingServerCallListener<Q> {
         private final ServerCall<Q, R> call;
         private final Principal principal;
-        private final Role required;
+        private final MethodPolicy policy;
         private boolean refused;
 
-        ScopeCheckingListener(ServerCall.Listener<Q> delegate, ServerCall<Q, R> call, Principal principal, Role required) {
+        ScopeCheckingListener(ServerCall.Listener<Q> delegate, ServerCall<Q, R> call, Principal principal, MethodPolicy policy) {
             super(delegate);
             this.call = call;
             this.principal = principal;
-            this.required = required;
+            this.policy = policy;
         }
 
         @Override
         public void onMessage(Q request) {
-            Optional<String> problem = scopeProblem(request);
+            Optional<String> problem = request instanceof Message message ? scopeProblem(message) : Optional.of("sent a request of an unknown kind");
             if (problem.isPresent()) {
                 refused = true;
-                call.close(Status.PERMISSION_DENIED.withDescription("token '" + principal.name() + "' " + problem.get()), new Metadata());
+                Status status = Status.PERMISSION_DENIED.withDescription("token '" + principal.name() + "' " + problem.get());
+                log.warn("Refused {} by token '{}': {}", call.getMethodDescriptor().getFullMethodName(), principal.name(), status.getDescription());
+                call.close(status, new Metadata());
                 return;
             }
             super.onMessage(request);
@@ -89,32 +132,30 @@ public final class AuthInterceptor implements ServerInterceptor {
             }
         }
 
-        private Optional<String> scopeProblem(Q request) {
-            if (required == Role.ADMIN && !(request instanceof Message message && hasStream(message))) {
-                return Optional.of("is confined to streams " + principal.streamPrefixes() + " and cannot manage groups");
+        private Optional<String> scopeProblem(Message message) {
+            if (policy.streamField().isPresent() && !namesAll(message)) {
+                String stream = stringField(message, policy.streamField().get());
+                if (stream.isEmpty() || stream.startsWith("$") || !principal.mayTouch(stream)) {
+                    return Optional.of("may only name streams starting with " + principal.streamPrefixes() + ", not " + quote(stream));
+                }
             }
-            if (!(request instanceof Message message)) {
-                return Optional.empty();
-            }
-            Descriptors.FieldDescriptor streamField = message.getDescriptorForType().findFieldByName("stream");
-            Descriptors.FieldDescriptor allField = message.getDescriptorForType().findFieldByName("all");
-            if (allField != null && message.hasField(allField)) {
-                return Optional.of("is confined to streams " + principal.streamPrefixes() + " and cannot subscribe to $all");
-            }
-            if (streamField == null || streamField.getType() != Descriptors.FieldDescriptor.Type.STRING) {
-                // Ack, Nack, ListGroups, DescribeGroup: no stream named
-                return Optional.empty();
-            }
-            String stream = (String) message.getField(streamField);
-            if (stream.isEmpty() || stream.startsWith("$") || !principal.mayTouch(stream)) {
-                return Optional.of("may only touch streams starting with " + principal.streamPrefixes() + ", not '" + stream + "'");
+            if (policy.groupField().isPresent()) {
+                String group = stringField(message, policy.groupField().get());
+                if (!group.isEmpty() && !principal.mayTouch(group)) {
+                    return Optional.of("may only name consumer groups starting with " + principal.streamPrefixes() + ", not " + quote(group));
+                }
             }
             return Optional.empty();
         }
 
-        private static boolean hasStream(Message message) {
-            Descriptors.FieldDescriptor streamField = message.getDescriptorForType().findFieldByName("stream");
-            return streamField != null && streamField.getType() == Descriptors.FieldDescriptor.Type.STRING;
+        /** Subscribe and CreateGroup may name $all instead of a stream; the store narrows it to the token's prefixes. */
+        private static boolean namesAll(Message message) {
+            Descriptors.FieldDescriptor all = message.getDescriptorForType().findFieldByName("all");
+            return all != null && message.hasField(all);
+        }
+
+        private static String stringField(Message message, String name) {
+            return (String) message.getField(message.getDescriptorForType().findFieldByName(name));
         }
     }
 }

@@ -2,10 +2,7 @@ package io.eventline.server.security;
 
 import io.eventline.server.config.ConfigurationException;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -28,15 +25,9 @@ public final class TokenStore {
         this.byDigest = Map.copyOf(byDigest);
     }
 
-    public static TokenStore fromFile(Path file) {
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new ConfigurationException("cannot read the token file " + file + ": " + e.getMessage());
-        }
-        return parse(lines, file.toString());
+    /** Parses the content of a token file; {@code source} names it in errors. */
+    static TokenStore parse(byte[] content, String source) {
+        return parse(new String(content, StandardCharsets.UTF_8).lines().toList(), source);
     }
 
     static TokenStore parse(List<String> lines, String source) {

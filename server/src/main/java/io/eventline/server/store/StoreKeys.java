@@ -65,6 +65,11 @@ public final class StoreKeys {
         return (prefix(partition) + "pk:" + group).getBytes(StandardCharsets.UTF_8);
     }
 
+    /** The keys that seal ack ids (a hash; see AckKeyring). */
+    public byte[] ackKeysKey() {
+        return (namespace + ":ackkeys").getBytes(StandardCharsets.UTF_8);
+    }
+
     /** Records the store's partition count; it is fixed when the store is first created. */
     public byte[] partitionCountKey() {
         return (namespace + ":partitions").getBytes(StandardCharsets.UTF_8);

@@ -14,7 +14,8 @@ import io.eventline.server.grpc.StreamGrpcService;
 import io.eventline.server.grpc.UnaryResponder;
 import io.eventline.server.security.AuthInterceptor;
 import io.eventline.server.security.SubscriptionLimitInterceptor;
-import io.eventline.server.security.TokenStore;
+import io.eventline.server.security.Callers;
+import io.eventline.server.security.TokenFile;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
@@ -28,12 +29,16 @@ import org.slf4j.LoggerFactory;
 import javax.net.ssl.SSLException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** The gRPC front: services translating proto to store calls, interceptors (metrics, auth, limits), TLS, health and reflection, on Netty. */
 public final class GrpcModule extends AbstractModule {
     private static final Logger log = LoggerFactory.getLogger(GrpcModule.class);
+    /** How soon a changed token file takes effect. */
+    private static final Duration TOKEN_FILE_CHECK_INTERVAL = Duration.ofSeconds(2);
 
     @Override
     protected void configure() {
@@ -50,10 +55,23 @@ public final class GrpcModule extends AbstractModule {
         return new UnaryResponder(statusMapper);
     }
 
+    /** Reads the token file (a bad one stops the start); the lifecycle starts watching it for changes. */
     @Provides
     @Singleton
-    EventlineGrpcServer grpcServer(GrpcConfig config, SecurityConfig security, EventStoreGrpcService eventStore, StreamGrpcService streams,
-            ConsumerGroupGrpcService groups, HealthStatusManager health, MeterRegistry registry) {
+    Optional<TokenFile> tokenFile(SecurityConfig security) {
+        return security.tokenFile().map(path -> new TokenFile(path, TOKEN_FILE_CHECK_INTERVAL));
+    }
+
+    @Provides
+    @Singleton
+    Callers callers(Optional<TokenFile> tokenFile) {
+        return new Callers(tokenFile.isPresent());
+    }
+
+    @Provides
+    @Singleton
+    EventlineGrpcServer grpcServer(GrpcConfig config, Optional<TokenFile> tokenFile, SecurityConfig security, EventStoreGrpcService eventStore,
+            StreamGrpcService streams, ConsumerGroupGrpcService groups, HealthStatusManager health, MeterRegistry registry) {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
                 .maxInboundMessageSize(config.maxInboundMessageBytes())
                 .keepAliveTime(config.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
@@ -68,10 +86,9 @@ public final class GrpcModule extends AbstractModule {
         }
         // interceptors run in the reverse order of addition: metrics see every call, auth runs before the limits
         builder.intercept(new SubscriptionLimitInterceptor(config.maxSubscriptionsPerConnection()));
-        if (security.tokenFile().isPresent()) {
-            TokenStore tokens = TokenStore.fromFile(security.tokenFile().get());
-            log.info("Bearer-token authentication on: {} tokens from {}", tokens.size(), security.tokenFile().get());
-            builder.intercept(new AuthInterceptor(tokens));
+        if (tokenFile.isPresent()) {
+            log.info("Bearer-token authentication on: {} tokens from {}", tokenFile.get().tokens().size(), tokenFile.get().path());
+            builder.intercept(new AuthInterceptor(tokenFile.get()::tokens));
         }
         else {
             log.warn("No security.token-file: every client may call every RPC (set one to require bearer tokens)");

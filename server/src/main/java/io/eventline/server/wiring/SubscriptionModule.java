@@ -4,12 +4,14 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.eventline.server.concurrent.DaemonThreads;
+import io.eventline.server.config.SecurityConfig;
 import io.eventline.server.config.SubscriptionConfig;
 import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.redis.RedisConnection;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.read.EventReader;
+import io.eventline.server.store.subscribe.AckKeyring;
 import io.eventline.server.store.subscribe.DeliverySettler;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupStore;
@@ -52,16 +54,23 @@ public final class SubscriptionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DeliverySettler deliverySettler(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, GroupStore groups, SubscriptionHub hub,
-            EventlineMetrics metrics) {
-        return new DeliverySettler(redis, keys, groups, hub, metrics);
+    AckKeyring ackKeyring(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, Clock clock, SecurityConfig security) {
+        return new AckKeyring(redis, keys, clock, security.ackKeyRotation());
+    }
+
+    @Provides
+    @Singleton
+    DeliverySettler deliverySettler(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, GroupStore groups, AckKeyring keyring,
+            SubscriptionHub hub, EventlineMetrics metrics) {
+        return new DeliverySettler(redis, keys, groups, keyring, hub, metrics);
     }
 
     @Provides
     @Singleton
     SubscriptionManager subscriptionManager(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, GroupStore groups,
-            EventReader reader, SubscriptionHub hub, ScheduledExecutorService scheduler, Clock clock, SubscriptionConfig config, EventlineMetrics metrics) {
-        return new SubscriptionManager(redis, keys, codec, groups, reader, hub, scheduler, clock, config.settings(), metrics);
+            EventReader reader, AckKeyring keyring, SubscriptionHub hub, ScheduledExecutorService scheduler, Clock clock, SubscriptionConfig config,
+            EventlineMetrics metrics) {
+        return new SubscriptionManager(redis, keys, codec, groups, reader, keyring, hub, scheduler, clock, config.settings(), metrics);
     }
 
     @Provides

@@ -3,6 +3,7 @@ package io.eventline.server.metrics;
 import io.eventline.server.redis.RedisConnection;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.StoreKeys;
+import io.eventline.server.store.Caller;
 import io.eventline.server.store.StreamName;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupSettings;
@@ -39,7 +40,7 @@ class GroupMetricsTest {
             Set<String> names = IntStream.range(0, 30).mapToObj(i -> "group-" + i).collect(Collectors.toSet());
             for (String name : names) {
                 groups.create(name, SubscriptionTarget.stream(StreamName.parse("order-" + name, "stream")), GroupSettings.defaults(),
-                        new SubscriptionStart.Beginning()).get(10, TimeUnit.SECONDS);
+                        new SubscriptionStart.Beginning(), Caller.trusted()).get(10, TimeUnit.SECONDS);
             }
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
 

@@ -17,6 +17,8 @@ import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.StoreLimits;
 import io.eventline.server.store.StoreUnavailableException;
+import io.eventline.server.security.Callers;
+import io.eventline.server.store.subscribe.AckKeyring;
 import io.eventline.server.store.subscribe.DeliverySettler;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupStore;
@@ -37,6 +39,7 @@ import io.grpc.protobuf.services.HealthStatusManager;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -76,14 +79,16 @@ public final class EventlineHarness implements AutoCloseable {
         var commands = redis.commands();
         EventReader reader = new EventReader(commands, keys, codec, clock, PAGE_SIZE);
         GroupStore groups = new GroupStore(commands, keys, codec, clock);
-        SubscriptionManager subscriptions = new SubscriptionManager(commands, keys, codec, groups, reader, hub, scheduler, clock,
+        AckKeyring keyring = new AckKeyring(commands, keys, clock, Optional.empty());
+        Callers callers = new Callers(false);
+        SubscriptionManager subscriptions = new SubscriptionManager(commands, keys, codec, groups, reader, keyring, hub, scheduler, clock,
                 new SubscriptionSettings(DEFAULT_MAX_IN_FLIGHT, 10_000, HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(1)), metrics);
         EventStoreGrpcService eventStore = new EventStoreGrpcService(
                 new EventAppender(keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow(), metrics, ReplicationWait.none(commands)),
-                reader, subscriptions, new DeliverySettler(commands, keys, groups, hub, metrics),
-                mapper, statusMapper, responder, metrics);
+                reader, subscriptions, new DeliverySettler(commands, keys, groups, keyring, hub, metrics),
+                mapper, statusMapper, responder, metrics, callers);
         StreamGrpcService streams = new StreamGrpcService(new StreamAdmin(commands, keys, codec), new SnapshotStore(commands, keys, 64 * 1024), mapper, responder);
-        ConsumerGroupGrpcService groupService = new ConsumerGroupGrpcService(groups, new GroupAdmin(commands, groups, hub), mapper, responder);
+        ConsumerGroupGrpcService groupService = new ConsumerGroupGrpcService(groups, new GroupAdmin(commands, groups, hub), mapper, responder, callers);
         this.tailer = LogTailers.open(redis, keys, hub, java.time.Duration.ofMillis(500));
         tailer.start();
         String serverName = InProcessServerBuilder.generateName();

@@ -1,31 +1,30 @@
 package io.eventline.server.store.subscribe;
 
-import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.StoreKeys;
-import io.eventline.server.store.StreamName;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Everything needed to settle a delivery on any server instance: which key of which partition
- * holds the pending entry, the entry ID, and the event's stream and version (for parking).
- * Clients see an opaque base64url token.
+ * Which pending entry a delivery is: the kind of key it is pending in, the partition, and the
+ * entry ID. Together with the group this names everything XACK needs; clients only ever see it
+ * sealed ({@link AckKeys#seal}).
  */
-public record AckId(Kind kind, int partition, String entryId, StreamName stream, long version) {
+public record AckId(Kind kind, int partition, String entryId) {
     /** The kind of key the pending entry is in. */
     public enum Kind {
-        STREAM('s'), LOG('l'), REPLAY('r');
+        STREAM(0), LOG(1), REPLAY(2);
 
-        private final char code;
+        private final int code;
 
-        Kind(char code) {
+        Kind(int code) {
             this.code = code;
         }
 
-        static Kind of(char code) {
+        int code() {
+            return code;
+        }
+
+        static Kind of(int code) {
             for (Kind kind : values()) {
                 if (kind.code == code) {
                     return kind;
@@ -38,35 +37,19 @@ public record AckId(Kind kind, int partition, String entryId, StreamName stream,
     public AckId {
         requireNonNull(kind, "kind is null");
         requireNonNull(entryId, "entryId is null");
-        requireNonNull(stream, "stream is null");
     }
 
-    public String encode() {
-        String text = kind.code + "|" + partition + "|" + entryId + "|" + version + "|" + stream.value();
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public static AckId decode(String token, String field) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
-            String[] parts = text.split("\\|", 5);
-            if (parts.length != 5 || parts[0].length() != 1 || !parts[2].matches("\\d+-\\d+")) {
-                throw new IllegalArgumentException("not an ack id");
-            }
-            return new AckId(Kind.of(parts[0].charAt(0)), Integer.parseInt(parts[1]), parts[2],
-                    StreamName.fromStored(parts[4].getBytes(StandardCharsets.UTF_8)), Long.parseLong(parts[3]));
-        }
-        catch (IllegalArgumentException e) {
-            throw new InvalidArgumentException(field, "'" + token + "' is not an ack id; use one from a delivery");
-        }
-    }
-
-    /** The key holding the pending entry. */
-    public byte[] key(StoreKeys keys, String group) {
+    /** The key holding the pending entry: the group's own stream, its partition's log, or its replay stream. */
+    public byte[] key(StoreKeys keys, GroupDefinition group) {
         return switch (kind) {
-            case STREAM -> keys.locate(stream).streamKey();
+            case STREAM -> keys.locate(group.target().stream().orElseThrow()).streamKey();
             case LOG -> keys.logKey(partition);
-            case REPLAY -> keys.replayKey(partition, group);
+            case REPLAY -> keys.replayKey(partition, group.name());
         };
+    }
+
+    /** The same pending entry of the same group is the same delivery, whoever holds it. */
+    String identity() {
+        return kind.code + "|" + partition + "|" + entryId;
     }
 }

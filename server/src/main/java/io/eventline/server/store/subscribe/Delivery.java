@@ -7,7 +7,7 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /** An event handed to a subscriber; group deliveries carry the ack id that settles them. */
-public record Delivery(RecordedEvent event, Optional<AckId> ackId, int deliveryCount) {
+public record Delivery(RecordedEvent event, Optional<SealedAckId> ackId, int deliveryCount) {
     public Delivery {
         requireNonNull(event, "event is null");
         requireNonNull(ackId, "ackId is null");

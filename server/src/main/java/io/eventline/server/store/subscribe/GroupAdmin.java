@@ -1,6 +1,7 @@
 package io.eventline.server.store.subscribe;
 
 import io.eventline.server.redis.RedisScript;
+import io.eventline.server.store.Caller;
 import io.eventline.server.store.InvalidArgumentException;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
@@ -35,8 +36,8 @@ public final class GroupAdmin {
         this.hub = requireNonNull(hub, "hub is null");
     }
 
-    public CompletableFuture<GroupStatus> describe(String group) {
-        return groups.get(group).thenCompose(definition -> {
+    public CompletableFuture<GroupStatus> describe(String group, Caller caller) {
+        return groups.get(group, caller).thenCompose(definition -> {
             List<CompletableFuture<SourceStatus>> statuses = new ArrayList<>();
             for (GroupSource source : groups.sources(definition)) {
                 statuses.add(sourceStatus(group, source));
@@ -70,9 +71,9 @@ public final class GroupAdmin {
     }
 
     /** Hands a consumer's pending deliveries back to the group at once, then removes it. */
-    public CompletableFuture<Long> removeConsumer(String group, String consumer) {
+    public CompletableFuture<Long> removeConsumer(String group, String consumer, Caller caller) {
         Names.check(consumer, "consumer");
-        return groups.get(group).thenCompose(definition -> {
+        return groups.get(group, caller).thenCompose(definition -> {
             List<CompletableFuture<Long>> released = new ArrayList<>();
             for (GroupSource source : groups.sources(definition)) {
                 for (byte[] key : List.of(source.sourceKey(), source.replayKey())) {
@@ -88,11 +89,11 @@ public final class GroupAdmin {
     }
 
     /** Moves parked messages (all when {@code maxCount} is 0) back to the group, oldest first. */
-    public CompletableFuture<Long> replayParked(String group, long maxCount) {
+    public CompletableFuture<Long> replayParked(String group, long maxCount, Caller caller) {
         if (maxCount < 0) {
             return CompletableFuture.failedFuture(new InvalidArgumentException("max_count", "value is too large"));
         }
-        return groups.get(group).thenCompose(definition -> {
+        return groups.get(group, caller).thenCompose(definition -> {
             List<CompletableFuture<List<Object>>> moves = new ArrayList<>();
             for (GroupSource source : groups.sources(definition)) {
                 byte[][] keys = {source.parkedKey(), source.replayKey()};

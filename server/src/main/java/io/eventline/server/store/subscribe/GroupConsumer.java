@@ -99,7 +99,7 @@ final class GroupConsumer extends AbstractSubscription {
         boolean freed = false;
         synchronized (this) {
             for (AckId ackId : ackIds) {
-                freed |= inFlight.remove(entryKey(ackId.kind(), ackId.partition(), ackId.entryId()));
+                freed |= inFlight.remove(ackId.identity());
             }
         }
         if (freed) {
@@ -181,8 +181,7 @@ final class GroupConsumer extends AbstractSubscription {
                 return;
             }
             for (Delivery delivery : outcome.deliveries()) {
-                AckId ackId = delivery.ackId().orElseThrow();
-                inFlight.add(entryKey(ackId.kind(), ackId.partition(), ackId.entryId()));
+                inFlight.add(delivery.ackId().orElseThrow().ackId().identity());
                 sink.deliver(delivery);
             }
             if (!outcome.deliveries().isEmpty()) {
@@ -237,8 +236,7 @@ final class GroupConsumer extends AbstractSubscription {
             synchronized (this) {
                 for (CompletableFuture<List<PendingEntries.Entry>> read : reads) {
                     for (PendingEntries.Entry entry : read.join()) {
-                        AckId.Kind kind = entry.source().isReplay(entry.key()) ? AckId.Kind.REPLAY : entry.source().kind();
-                        if (again.size() < window && !inFlight.contains(entryKey(kind, entry.source().partition(), entry.message().getId()))) {
+                        if (again.size() < window && !inFlight.contains(entry.ackId().identity())) {
                             // Redis does not count a re-read of the own pending list: this is one more delivery
                             again.add(new PendingEntries.Entry(entry.source(), entry.key(), entry.message(), entry.deliveryCount() + 1));
                         }
@@ -254,11 +252,10 @@ final class GroupConsumer extends AbstractSubscription {
         List<CompletableFuture<Set<String>>> reads = new ArrayList<>();
         for (GroupSource source : sources) {
             for (byte[] key : List.of(source.sourceKey(), source.replayKey())) {
-                AckId.Kind kind = source.isReplay(key) ? AckId.Kind.REPLAY : source.kind();
                 reads.add(redis.xpending(key, redisConsumer, Range.unbounded(), Limit.from(maxInFlight * 2L + 16)).toCompletableFuture()
                         .thenApply(pending -> {
                             Set<String> stillPending = new HashSet<>();
-                            pending.forEach(message -> stillPending.add(entryKey(kind, source.partition(), message.getId())));
+                            pending.forEach(message -> stillPending.add(source.ackIdOf(key, message.getId()).identity()));
                             return stillPending;
                         }));
             }
@@ -302,7 +299,7 @@ final class GroupConsumer extends AbstractSubscription {
         List<CompletableFuture<?>> parked = new ArrayList<>();
         for (PendingEntries.Entry entry : claimed) {
             if (entry.deliveryCount() > group.settings().maxDeliveries() && entry.message().getBody() != null && !entry.message().getBody().isEmpty()) {
-                parked.add(parker.parkEntry(group, source, entry, "delivered " + group.settings().maxDeliveries() + " times without an ack"));
+                parked.add(parker.park(group, entry.ackId(), "delivered " + group.settings().maxDeliveries() + " times without an ack"));
             }
             else {
                 deliverable.add(entry);
@@ -351,10 +348,6 @@ final class GroupConsumer extends AbstractSubscription {
         List<T> both = new ArrayList<>(first);
         both.addAll(second);
         return both;
-    }
-
-    private static String entryKey(AckId.Kind kind, int partition, String entryId) {
-        return kind + "|" + partition + "|" + entryId;
     }
 
     private static byte[] bytes(String text) {

@@ -37,6 +37,11 @@ public record GroupSource(int partition, AckId.Kind kind, byte[] sourceKey, byte
         return sources;
     }
 
+    /** The one place an ack id is made: entry {@code entryId} pending in {@code key}, the source or its replay stream. */
+    public AckId ackIdOf(byte[] key, String entryId) {
+        return new AckId(isReplay(key) ? AckId.Kind.REPLAY : kind, partition, entryId);
+    }
+
     /** Whether {@code key} is this source's replay stream (else it is the source itself). */
     public boolean isReplay(byte[] key) {
         return Arrays.equals(key, replayKey);

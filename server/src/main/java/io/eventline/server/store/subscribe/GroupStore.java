@@ -2,6 +2,8 @@ package io.eventline.server.store.subscribe;
 
 import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.Attempt;
+import io.eventline.server.store.Caller;
+import io.eventline.server.store.PermissionDeniedException;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.ScriptReply;
 import io.eventline.server.store.StoreKeys;
@@ -50,43 +52,82 @@ public final class GroupStore {
     }
 
     /** Creates a group; fails with {@link GroupExistsException} if the name is taken. */
-    public CompletableFuture<GroupDefinition> create(String group, SubscriptionTarget target, GroupSettings settings, SubscriptionStart start) {
-        return Attempt.async(() -> createOrLoad(Names.check(group, "group"), target, settings, start).thenApply(outcome -> {
-            if (!outcome.created()) {
-                throw new GroupExistsException(group, outcome.definition().target().describe());
-            }
-            return outcome.definition();
-        }));
+    public CompletableFuture<GroupDefinition> create(String group, SubscriptionTarget requested, GroupSettings settings, SubscriptionStart start,
+            Caller caller) {
+        return Attempt.async(() -> {
+            SubscriptionTarget target = requested.narrowedTo(caller.scope());
+            requireCreatable(Names.check(group, "group"), target, caller);
+            return createOrLoad(group, target, settings, start).thenApply(outcome -> {
+                if (!outcome.created()) {
+                    throw new GroupExistsException(group);
+                }
+                return outcome.definition();
+            });
+        });
     }
 
-    /** The group to subscribe to: created with default settings on first use, else loaded; its target must match. */
-    public CompletableFuture<GroupDefinition> ensure(String group, SubscriptionTarget target, SubscriptionStart start) {
-        return Attempt.async(() -> createOrLoad(Names.check(group, "group"), target, GroupSettings.defaults(), start).thenApply(outcome -> {
-            GroupDefinition definition = outcome.definition();
-            if (!definition.target().equals(target)) {
-                throw new io.eventline.server.store.FailedPreconditionException("consumer group '" + group + "' reads "
-                        + definition.target().describe() + " with other filters; subscribe with the group's own target or use another group");
+    /**
+     * The group to subscribe to; its target must match. A missing group is created with default
+     * settings when the caller may create groups, else it is {@link GroupNotFoundException}.
+     */
+    public CompletableFuture<GroupDefinition> ensure(String group, SubscriptionTarget requested, SubscriptionStart start, Caller caller) {
+        return Attempt.async(() -> {
+            SubscriptionTarget target = requested.narrowedTo(caller.scope());
+            CompletableFuture<GroupDefinition> definition;
+            if (caller.mayCreateGroups()) {
+                requireCreatable(Names.check(group, "group"), target, caller);
+                definition = createOrLoad(group, target, GroupSettings.defaults(), start).thenApply(Outcome::definition);
             }
-            return definition;
-        }));
+            else {
+                definition = get(group, caller);
+            }
+            return definition.thenApply(found -> {
+                requireWithin(found, caller);
+                if (!found.target().equals(target)) {
+                    throw new io.eventline.server.store.FailedPreconditionException("consumer group '" + group + "' reads "
+                            + found.target().describe() + " with other filters; subscribe with the group's own target or use another group");
+                }
+                return found;
+            });
+        });
     }
 
-    public CompletableFuture<GroupDefinition> get(String group) {
+    /** A group the caller may see; one outside its scope is refused without saying what it reads. */
+    public CompletableFuture<GroupDefinition> get(String group, Caller caller) {
         return Attempt.async(() -> {
             Names.check(group, "group");
             return redis.hgetall(keys.groupKey(group)).toCompletableFuture().thenApply(fields -> {
                 if (fields.isEmpty()) {
                     throw new GroupNotFoundException(group);
                 }
-                return decode(group, fields);
+                GroupDefinition definition = decode(group, fields);
+                requireWithin(definition, caller);
+                return definition;
             });
         });
     }
 
-    public CompletableFuture<List<GroupDefinition>> list() {
+    private static void requireCreatable(String group, SubscriptionTarget target, Caller caller) {
+        if (!caller.mayCreateGroups()) {
+            throw new PermissionDeniedException("creating consumer group '" + group + "' needs the admin role");
+        }
+        if (!target.within(caller.scope())) {
+            throw new PermissionDeniedException("a group may only read streams starting with " + caller.scope().describe());
+        }
+    }
+
+    private static void requireWithin(GroupDefinition definition, Caller caller) {
+        if (!definition.target().within(caller.scope())) {
+            throw new PermissionDeniedException("consumer group '" + definition.name() + "' reads streams outside " + caller.scope().describe());
+        }
+    }
+
+    /** The groups the caller may see: named inside its scope and reading only streams inside it. */
+    public CompletableFuture<List<GroupDefinition>> list(Caller caller) {
         return redis.smembers(keys.groupsKey()).toCompletableFuture().thenCompose(names -> {
             List<CompletableFuture<Map<byte[], byte[]>>> reads = new ArrayList<>();
-            List<String> sorted = names.stream().map(name -> new String(name, StandardCharsets.UTF_8)).sorted().toList();
+            List<String> sorted = names.stream().map(name -> new String(name, StandardCharsets.UTF_8))
+                    .filter(caller.scope()::coversName).sorted().toList();
             for (String name : sorted) {
                 reads.add(redis.hgetall(keys.groupKey(name)).toCompletableFuture());
             }
@@ -95,7 +136,10 @@ public final class GroupStore {
                 for (int i = 0; i < sorted.size(); i++) {
                     Map<byte[], byte[]> fields = reads.get(i).join();
                     if (!fields.isEmpty()) {
-                        groups.add(decode(sorted.get(i), fields));
+                        GroupDefinition definition = decode(sorted.get(i), fields);
+                        if (definition.target().within(caller.scope())) {
+                            groups.add(definition);
+                        }
                     }
                 }
                 return groups;
@@ -103,8 +147,8 @@ public final class GroupStore {
         });
     }
 
-    public CompletableFuture<GroupDefinition> update(String group, GroupSettings settings) {
-        return get(group).thenCompose(definition -> redis.hset(keys.groupKey(group), Map.of(
+    public CompletableFuture<GroupDefinition> update(String group, GroupSettings settings, Caller caller) {
+        return get(group, caller).thenCompose(definition -> redis.hset(keys.groupKey(group), Map.of(
                         ascii("at"), ascii(Long.toString(settings.ackTimeout().toMillis())),
                         ascii("md"), ascii(Integer.toString(settings.maxDeliveries()))))
                 .toCompletableFuture()
@@ -112,8 +156,8 @@ public final class GroupStore {
     }
 
     /** Moves the group's position on every source; pending deliveries stay pending. */
-    public CompletableFuture<Void> reset(String group, SubscriptionStart start) {
-        return get(group).thenCompose(definition -> {
+    public CompletableFuture<Void> reset(String group, SubscriptionStart start, Caller caller) {
+        return get(group, caller).thenCompose(definition -> {
             List<CompletableFuture<?>> resets = new ArrayList<>();
             for (GroupSource source : sources(definition)) {
                 resets.add(startIds.lastDeliveredId(definition.target(), source, start, streamLocation(definition.target()))
@@ -124,8 +168,8 @@ public final class GroupStore {
     }
 
     /** Deletes the definition, the Redis consumer groups (with their pending lists) and the parked and replay streams. */
-    public CompletableFuture<Void> delete(String group) {
-        return get(group).thenCompose(definition -> {
+    public CompletableFuture<Void> delete(String group, Caller caller) {
+        return get(group, caller).thenCompose(definition -> {
             List<CompletableFuture<?>> deletes = new ArrayList<>();
             for (GroupSource source : sources(definition)) {
                 deletes.add(redis.xgroupDestroy(source.sourceKey(), ascii(group)).toCompletableFuture());
@@ -235,6 +279,7 @@ public final class GroupStore {
         fields.put("t", definition.target().describe().getBytes(StandardCharsets.UTF_8));
         fields.put("cat", String.join("\n", definition.target().categories()).getBytes(StandardCharsets.UTF_8));
         fields.put("typ", String.join("\n", definition.target().eventTypes()).getBytes(StandardCharsets.UTF_8));
+        fields.put("pfx", String.join("\n", definition.target().streamPrefixes()).getBytes(StandardCharsets.UTF_8));
         fields.put("at", ascii(Long.toString(definition.settings().ackTimeout().toMillis())));
         fields.put("md", ascii(Integer.toString(definition.settings().maxDeliveries())));
         fields.put("c", ascii(Long.toString(definition.createdAt().toEpochMilli())));
@@ -246,7 +291,7 @@ public final class GroupStore {
         raw.forEach((field, value) -> fields.put(new String(field, StandardCharsets.UTF_8), new String(value, StandardCharsets.UTF_8)));
         String stream = fields.getOrDefault("t", "$all");
         SubscriptionTarget target = stream.equals("$all")
-                ? SubscriptionTarget.all(split(fields.get("cat")), split(fields.get("typ")))
+                ? SubscriptionTarget.all(split(fields.get("cat")), split(fields.get("typ")), split(fields.get("pfx")))
                 : SubscriptionTarget.stream(StreamName.fromStored(stream.getBytes(StandardCharsets.UTF_8)));
         GroupSettings settings = new GroupSettings(
                 Duration.ofMillis(Long.parseLong(fields.getOrDefault("at", Long.toString(GroupSettings.DEFAULT_ACK_TIMEOUT.toMillis())))),

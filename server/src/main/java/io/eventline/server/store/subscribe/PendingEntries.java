@@ -13,6 +13,7 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import java.util.concurrent.CompletableFuture;
 
@@ -27,21 +28,33 @@ final class PendingEntries {
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final StoreKeys keys;
     private final EventEntryCodec codec;
+    private final AckKeyring keyring;
 
-    PendingEntries(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec) {
+    PendingEntries(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, AckKeyring keyring) {
         this.redis = requireNonNull(redis, "redis is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.codec = requireNonNull(codec, "codec is null");
+        this.keyring = requireNonNull(keyring, "keyring is null");
     }
 
     /** An entry read from {@code key} of {@code source}, delivered {@code deliveryCount} times counting this one. */
     record Entry(GroupSource source, byte[] key, StreamMessage<byte[], byte[]> message, int deliveryCount) {
+        AckId ackId() {
+            return source.ackIdOf(key, message.getId());
+        }
     }
 
     CompletableFuture<List<Delivery>> resolve(GroupDefinition group, List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return CompletableFuture.completedFuture(List.of());
+        }
+        return keyring.current().thenCompose(ackKeys -> resolve(group, entries, ackKeys));
+    }
+
+    private CompletableFuture<List<Delivery>> resolve(GroupDefinition group, List<Entry> entries, AckKeys ackKeys) {
         List<CompletableFuture<Delivery>> resolved = new ArrayList<>(entries.size());
         for (Entry entry : entries) {
-            resolved.add(resolve(group, entry));
+            resolved.add(resolve(group, entry, ackKeys));
         }
         return CompletableFuture.allOf(resolved.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
             List<Delivery> deliveries = new ArrayList<>(resolved.size());
@@ -54,7 +67,7 @@ final class PendingEntries {
         });
     }
 
-    private CompletableFuture<Delivery> resolve(GroupDefinition group, Entry entry) {
+    private CompletableFuture<Delivery> resolve(GroupDefinition group, Entry entry, AckKeys ackKeys) {
         GroupSource source = entry.source();
         StreamMessage<byte[], byte[]> message = entry.message();
         if (message.getBody() == null || message.getBody().isEmpty()) {
@@ -64,14 +77,12 @@ final class PendingEntries {
         boolean replay = source.isReplay(entry.key());
         if (!replay && source.kind() == AckId.Kind.STREAM) {
             RecordedEvent event = codec.decode(group.target().stream().orElseThrow(), source.partition(), message);
-            AckId ackId = new AckId(AckId.Kind.STREAM, source.partition(), message.getId(), event.stream(), event.version());
-            return CompletableFuture.completedFuture(new Delivery(event, java.util.Optional.of(ackId), entry.deliveryCount()));
+            return CompletableFuture.completedFuture(delivery(group, entry, event, ackKeys));
         }
         LogPointer pointer = LogPointer.decode(source.partition(), message);
         if (!replay && !group.target().matches(pointer.stream(), pointer.type())) {
             return acknowledge(group, entry);
         }
-        AckId ackId = new AckId(replay ? AckId.Kind.REPLAY : AckId.Kind.LOG, source.partition(), message.getId(), pointer.stream(), pointer.version());
         StreamLocation location = keys.locate(pointer.stream());
         String entryId = codec.entryIdOf(pointer.version());
         return redis.xrange(location.streamKey(), Range.create(entryId, entryId), Limit.from(1)).toCompletableFuture().thenCompose(found -> {
@@ -79,8 +90,13 @@ final class PendingEntries {
                 return acknowledge(group, entry);
             }
             RecordedEvent event = codec.decode(pointer.stream(), location.partition(), found.get(0));
-            return CompletableFuture.completedFuture(new Delivery(event, java.util.Optional.of(ackId), entry.deliveryCount()));
+            return CompletableFuture.completedFuture(delivery(group, entry, event, ackKeys));
         });
+    }
+
+    private static Delivery delivery(GroupDefinition group, Entry entry, RecordedEvent event, AckKeys ackKeys) {
+        AckId ackId = entry.ackId();
+        return new Delivery(event, Optional.of(new SealedAckId(ackId, ackKeys.seal(group.name(), ackId))), entry.deliveryCount());
     }
 
     private CompletableFuture<Delivery> acknowledge(GroupDefinition group, Entry entry) {

@@ -1,6 +1,7 @@
 package io.eventline.server.store.subscribe;
 
 import io.eventline.server.metrics.EventlineMetrics;
+import io.eventline.server.store.Caller;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.Position;
@@ -38,22 +39,22 @@ public final class SubscriptionManager {
     private final SubscriptionSettings settings;
 
     public SubscriptionManager(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, GroupStore groups,
-            EventReader reader, SubscriptionHub hub, ScheduledExecutorService scheduler, Clock clock, SubscriptionSettings settings,
-            EventlineMetrics metrics) {
+            EventReader reader, AckKeyring keyring, SubscriptionHub hub, ScheduledExecutorService scheduler, Clock clock,
+            SubscriptionSettings settings, EventlineMetrics metrics) {
         this.redis = requireNonNull(redis, "redis is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.groups = requireNonNull(groups, "groups is null");
         this.reader = requireNonNull(reader, "reader is null");
-        this.entries = new PendingEntries(redis, keys, codec);
-        this.parker = new Parker(redis, metrics);
+        this.entries = new PendingEntries(redis, keys, codec, keyring);
+        this.parker = new Parker(redis, keys, metrics);
         this.hub = requireNonNull(hub, "hub is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.settings = requireNonNull(settings, "settings is null");
     }
 
-    /** Opens a subscription that delivers to {@code sink} until closed. */
-    public CompletableFuture<Subscription> open(SubscribeRequest request, SubscriptionSink sink) {
+    /** Opens a subscription that delivers to {@code sink} until closed; a scoped caller's $all is its own streams. */
+    public CompletableFuture<Subscription> open(SubscribeRequest request, SubscriptionSink sink, Caller caller) {
         int maxInFlight;
         String consumer;
         try {
@@ -69,9 +70,9 @@ public final class SubscriptionManager {
         String subscriptionId = UUID.randomUUID().toString();
         SubscriptionStart start = request.start().orElse(new SubscriptionStart.Beginning());
         if (request.group().isEmpty()) {
-            return catchUp(request.target(), start, consumer, subscriptionId, sink);
+            return catchUp(request.target().narrowedTo(caller.scope()), start, consumer, subscriptionId, sink);
         }
-        return groups.ensure(request.group(), request.target(), start).thenApply(definition -> {
+        return groups.ensure(request.group(), request.target(), start, caller).thenApply(definition -> {
             GroupConsumer groupConsumer = new GroupConsumer(redis, definition, groups.sources(definition), consumer, subscriptionId, maxInFlight,
                     entries, parker, sink, hub, scheduler, clock, settings.heartbeatInterval());
             groupConsumer.start();

@@ -53,7 +53,7 @@ class CatchUpSubscriberLifecycleTest {
     }
 
     private CatchUpSubscriber subscriber() {
-        return new CatchUpSubscriber(SubscriptionTarget.all(Set.of(), Set.of()), () -> new CompletableFuture<ReadCursor>(), 0, "reader",
+        return new CatchUpSubscriber(SubscriptionTarget.all(Set.of(), Set.of(), Set.of()), () -> new CompletableFuture<ReadCursor>(), 0, "reader",
                 "subscription-1", new IdleSink(), hub, scheduler, Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(1));
     }
 

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SubscriptionHubTest {
-    private static final AckId ACK_ID = new AckId(AckId.Kind.STREAM, 0, "0-1", stream("order-1"), 1);
+    private static final AckId ACK_ID = new AckId(AckId.Kind.STREAM, 0, "0-1");
 
     private final SubscriptionIndex index = new SubscriptionIndex();
     private final SubscriptionHub hub = new SubscriptionHub(index);
@@ -33,10 +33,10 @@ class SubscriptionHubTest {
 
     @Test
     void anAppendWakesTheAllSubscriptionsOfItsCategoryAndThoseWithoutCategories() {
-        RecordingSubscription everything = catchUp(SubscriptionTarget.all(Set.of(), Set.of()));
-        RecordingSubscription orders = catchUp(SubscriptionTarget.all(Set.of("order"), Set.of()));
-        RecordingSubscription ordersAndInvoices = groupConsumer("audit", "c1", SubscriptionTarget.all(Set.of("order", "invoice"), Set.of()));
-        RecordingSubscription invoices = catchUp(SubscriptionTarget.all(Set.of("invoice"), Set.of()));
+        RecordingSubscription everything = catchUp(SubscriptionTarget.all(Set.of(), Set.of(), Set.of()));
+        RecordingSubscription orders = catchUp(SubscriptionTarget.all(Set.of("order"), Set.of(), Set.of()));
+        RecordingSubscription ordersAndInvoices = groupConsumer("audit", "c1", SubscriptionTarget.all(Set.of("order", "invoice"), Set.of(), Set.of()));
+        RecordingSubscription invoices = catchUp(SubscriptionTarget.all(Set.of("invoice"), Set.of(), Set.of()));
 
         hub.appended(0, stream("order-1"), "OrderPlaced");
 
@@ -45,10 +45,10 @@ class SubscriptionHubTest {
 
     @Test
     void anAppendWakesOnlyTheAllSubscriptionsThatTakeItsType() {
-        RecordingSubscription placed = catchUp(SubscriptionTarget.all(Set.of(), Set.of("OrderPlaced")));
-        RecordingSubscription placedOrders = catchUp(SubscriptionTarget.all(Set.of("order"), Set.of("OrderPlaced", "OrderPaid")));
-        RecordingSubscription paid = catchUp(SubscriptionTarget.all(Set.of(), Set.of("OrderPaid")));
-        RecordingSubscription paidOrders = catchUp(SubscriptionTarget.all(Set.of("order"), Set.of("OrderPaid")));
+        RecordingSubscription placed = catchUp(SubscriptionTarget.all(Set.of(), Set.of("OrderPlaced"), Set.of()));
+        RecordingSubscription placedOrders = catchUp(SubscriptionTarget.all(Set.of("order"), Set.of("OrderPlaced", "OrderPaid"), Set.of()));
+        RecordingSubscription paid = catchUp(SubscriptionTarget.all(Set.of(), Set.of("OrderPaid"), Set.of()));
+        RecordingSubscription paidOrders = catchUp(SubscriptionTarget.all(Set.of("order"), Set.of("OrderPaid"), Set.of()));
 
         hub.appended(0, stream("order-1"), "OrderPlaced");
 
@@ -74,10 +74,10 @@ class SubscriptionHubTest {
 
     @Test
     void closeConsumerEndsThatConsumerOfThatGroupOnly() {
-        RecordingSubscription billing1 = groupConsumer("billing", "c1", SubscriptionTarget.all(Set.of(), Set.of()));
-        RecordingSubscription billing2 = groupConsumer("billing", "c2", SubscriptionTarget.all(Set.of(), Set.of()));
-        RecordingSubscription shipping1 = groupConsumer("shipping", "c1", SubscriptionTarget.all(Set.of(), Set.of()));
-        RecordingSubscription catchUp1 = catchUp(SubscriptionTarget.all(Set.of(), Set.of()), "c1");
+        RecordingSubscription billing1 = groupConsumer("billing", "c1", SubscriptionTarget.all(Set.of(), Set.of(), Set.of()));
+        RecordingSubscription billing2 = groupConsumer("billing", "c2", SubscriptionTarget.all(Set.of(), Set.of(), Set.of()));
+        RecordingSubscription shipping1 = groupConsumer("shipping", "c1", SubscriptionTarget.all(Set.of(), Set.of(), Set.of()));
+        RecordingSubscription catchUp1 = catchUp(SubscriptionTarget.all(Set.of(), Set.of(), Set.of()), "c1");
 
         hub.closeConsumer("billing", "c1");
 
@@ -103,9 +103,9 @@ class SubscriptionHubTest {
     @Test
     void subscriptionsThatCameAndWentLeaveNothingIndexed() {
         List<SubscriptionTarget> targets = List.of(
-                SubscriptionTarget.all(Set.of(), Set.of()),
-                SubscriptionTarget.all(Set.of("order", "invoice"), Set.of()),
-                SubscriptionTarget.all(Set.of(), Set.of("OrderPlaced")));
+                SubscriptionTarget.all(Set.of(), Set.of(), Set.of()),
+                SubscriptionTarget.all(Set.of("order", "invoice"), Set.of(), Set.of()),
+                SubscriptionTarget.all(Set.of(), Set.of("OrderPlaced"), Set.of()));
         List<RecordingSubscription> opened = new ArrayList<>();
         for (int i = 0; i < 1_000; i++) {
             SubscriptionTarget target = i % 4 == 3 ? SubscriptionTarget.stream(stream("order-" + i)) : targets.get(i % 4);
@@ -123,7 +123,7 @@ class SubscriptionHubTest {
     @Test
     void wakeAllAndTerminateAllReachEverySubscription() {
         RecordingSubscription order1 = catchUp(SubscriptionTarget.stream(stream("order-1")));
-        RecordingSubscription invoices = groupConsumer("billing", "c1", SubscriptionTarget.all(Set.of("invoice"), Set.of()));
+        RecordingSubscription invoices = groupConsumer("billing", "c1", SubscriptionTarget.all(Set.of("invoice"), Set.of(), Set.of()));
         RuntimeException shutdown = new RuntimeException("shutting down");
 
         hub.wakeAll();
