@@ -5,11 +5,11 @@ import io.eventline.proto.v1.ConsumerGroupServiceGrpc;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.AllTarget;
 import io.eventline.proto.v1.SubscribeRequest;
+import io.eventline.server.testing.BearerToken;
 import io.eventline.server.testing.RedisExtension;
 import io.eventline.server.testing.RunningServer;
 import io.eventline.server.testing.TestRedis;
 import io.grpc.CallCredentials;
-import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
@@ -21,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
 import static io.eventline.server.testing.Fixtures.any;
@@ -81,13 +80,6 @@ class AuthTest {
     }
 
     private static CallCredentials bearer(String token) {
-        return new CallCredentials() {
-            @Override
-            public void applyRequestMetadata(RequestInfo info, Executor executor, MetadataApplier applier) {
-                Metadata headers = new Metadata();
-                headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
-                applier.apply(headers);
-            }
-        };
+        return BearerToken.of(token);
     }
 }
