@@ -9,6 +9,7 @@ import io.eventline.server.redis.RedisConnection;
 import io.eventline.server.security.TokenFile;
 import io.eventline.server.store.AllLogTrimmer;
 import io.eventline.server.store.StoreUnavailableException;
+import io.eventline.server.store.subscribe.IdleConsumerSweeper;
 import io.eventline.server.store.subscribe.LogTailers;
 import io.eventline.server.store.subscribe.SubscriptionHub;
 import jakarta.inject.Inject;
@@ -35,11 +36,12 @@ public final class EventlineServer {
     private final RedisConnection redis;
     private final GrpcConfig grpcConfig;
     private final Optional<TokenFile> tokenFile;
+    private final IdleConsumerSweeper idleConsumerSweeper;
 
     @Inject
     public EventlineServer(EventlineGrpcServer grpcServer, AllLogTrimmer allLogTrimmer, LogTailers logTailers, SubscriptionHub subscriptions,
             ScheduledExecutorService subscriptionScheduler, RedisHealth redisHealth, Optional<MetricsHttpServer> metricsServer, GroupMetrics groupMetrics,
-            RedisConnection redis, GrpcConfig grpcConfig, Optional<TokenFile> tokenFile) {
+            RedisConnection redis, GrpcConfig grpcConfig, Optional<TokenFile> tokenFile, IdleConsumerSweeper idleConsumerSweeper) {
         this.redisHealth = requireNonNull(redisHealth, "redisHealth is null");
         this.metricsServer = requireNonNull(metricsServer, "metricsServer is null");
         this.groupMetrics = requireNonNull(groupMetrics, "groupMetrics is null");
@@ -51,12 +53,14 @@ public final class EventlineServer {
         this.redis = requireNonNull(redis, "redis is null");
         this.grpcConfig = requireNonNull(grpcConfig, "grpcConfig is null");
         this.tokenFile = requireNonNull(tokenFile, "tokenFile is null");
+        this.idleConsumerSweeper = requireNonNull(idleConsumerSweeper, "idleConsumerSweeper is null");
     }
 
     public void start() {
         allLogTrimmer.start();
         logTailers.start();
         groupMetrics.start();
+        idleConsumerSweeper.start();
         metricsServer.ifPresent(server -> {
             server.start();
             log.info("Metrics on http://{}:{}/metrics, health on /healthz", grpcConfig.host(), server.port());
@@ -86,6 +90,7 @@ public final class EventlineServer {
         logTailers.close();
         subscriptionScheduler.shutdownNow();
         allLogTrimmer.close();
+        idleConsumerSweeper.close();
         groupMetrics.close();
         metricsServer.ifPresent(MetricsHttpServer::close);
         redis.close();

@@ -41,6 +41,11 @@ public final class StoreKeys {
                 logKey(partition));
     }
 
+    /** Where a hard-deleted stream's events wait while their $all pointers are removed ({@code <ns>:{p}:purge:<stream>}). */
+    public byte[] purgeKey(StreamLocation location) {
+        return key(location.partition(), "purge:", location.stream().utf8());
+    }
+
     public byte[] logKey(int partition) {
         return (prefix(partition) + "log").getBytes(StandardCharsets.UTF_8);
     }

@@ -15,6 +15,7 @@ import io.eventline.server.store.subscribe.AckKeyring;
 import io.eventline.server.store.subscribe.DeliverySettler;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupStore;
+import io.eventline.server.store.subscribe.IdleConsumerSweeper;
 import io.eventline.server.store.subscribe.LogTailers;
 import io.eventline.server.store.subscribe.SubscriptionHub;
 import io.eventline.server.store.subscribe.SubscriptionManager;
@@ -28,6 +29,8 @@ import java.util.concurrent.ScheduledExecutorService;
 public final class SubscriptionModule extends AbstractModule {
     /** How long the tailer's XREAD blocks; well under the command timeout. */
     static final Duration TAILER_BLOCK = Duration.ofSeconds(1);
+    /** Consumers the server named and a crashed server left behind are forgotten once idle this long. */
+    static final Duration ANONYMOUS_CONSUMER_IDLE = Duration.ofHours(1);
 
     @Override
     protected void configure() {
@@ -50,6 +53,12 @@ public final class SubscriptionModule extends AbstractModule {
     @Singleton
     GroupAdmin groupAdmin(RedisClusterAsyncCommands<byte[], byte[]> redis, GroupStore groups, SubscriptionHub hub) {
         return new GroupAdmin(redis, groups, hub);
+    }
+
+    @Provides
+    @Singleton
+    IdleConsumerSweeper idleConsumerSweeper(RedisClusterAsyncCommands<byte[], byte[]> redis, GroupStore groups) {
+        return new IdleConsumerSweeper(redis, groups, ANONYMOUS_CONSUMER_IDLE);
     }
 
     @Provides

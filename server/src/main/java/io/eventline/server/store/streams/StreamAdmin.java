@@ -31,6 +31,9 @@ import static java.util.Objects.requireNonNull;
 /** Stream management: info, soft and hard delete, retention. */
 public final class StreamAdmin {
     private static final RedisScript DELETE_SCRIPT = RedisScript.fromResource(StreamAdmin.class, "delete.lua");
+    private static final RedisScript PURGE_SCRIPT = RedisScript.fromResource(StreamAdmin.class, "purge_pointers.lua");
+    /** Events whose pointers one purge script removes: bounds the script's work (events may be 1 MiB each). */
+    private static final int PURGE_BATCH = 32;
     private static final byte[][] INFO_FIELDS = {ascii("v"), ascii("c"), ascii("d"), ascii("x"), ascii("mc"), ascii("ma")};
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
@@ -80,20 +83,33 @@ public final class StreamAdmin {
 
     private CompletableFuture<Void> delete(StreamLocation location, ExpectedVersion expected, boolean hard) {
         String streamName = location.stream().value();
-        byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.snapshotKey()};
+        byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.snapshotKey(), keys.purgeKey(location)};
         String expectedVersion = expected instanceof ExpectedVersion.Exact exact ? Long.toString(exact.version()) : "0";
         return DELETE_SCRIPT.run(redis, scriptKeys, ascii(expected.kind()), ascii(expectedVersion), ascii(hard ? "1" : "0"))
-                .thenAccept(elements -> {
+                .thenCompose(elements -> {
                     ScriptReply reply = new ScriptReply(elements);
-                    switch (reply.outcome()) {
-                        case "OK" -> {
+                    // a purge cut short (the server stopped) goes on when the hard delete is repeated
+                    CompletableFuture<Void> purged = hard && (reply.outcome().equals("OK") || reply.outcome().equals("DELETED"))
+                            ? purge(location) : CompletableFuture.completedFuture(null);
+                    return purged.thenRun(() -> {
+                        switch (reply.outcome()) {
+                            case "OK" -> {
+                            }
+                            case "WRONG" -> throw new WrongExpectedVersionException(streamName, expected, reply.number(1));
+                            case "DELETED" -> throw new StreamDeletedException(streamName);
+                            case "MISSING" -> throw new StreamNotFoundException(streamName, "has no events to delete");
+                            default -> throw new IllegalStateException("delete script replied " + reply.outcome());
                         }
-                        case "WRONG" -> throw new WrongExpectedVersionException(streamName, expected, reply.number(1));
-                        case "DELETED" -> throw new StreamDeletedException(streamName);
-                        case "MISSING" -> throw new StreamNotFoundException(streamName, "has no events to delete");
-                        default -> throw new IllegalStateException("delete script replied " + reply.outcome());
-                    }
+                    });
                 });
+    }
+
+    /** Removes a hard-deleted stream's $all pointers, a few events per script so no call's cost depends on the stream's size. */
+    private CompletableFuture<Void> purge(StreamLocation location) {
+        byte[][] scriptKeys = {keys.purgeKey(location), location.logKey()};
+        return PURGE_SCRIPT.run(redis, scriptKeys, ascii(Integer.toString(PURGE_BATCH))).thenCompose(reply -> (Long) reply.get(0) < PURGE_BATCH
+                ? CompletableFuture.completedFuture(null)
+                : purge(location));
     }
 
     /** Sets a stream's retention; the count limit applies at once, the age limit at the next append (reads honour both at once). */

@@ -3,10 +3,8 @@ package io.eventline.server.store.subscribe;
 import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.Caller;
 import io.eventline.server.store.InvalidArgumentException;
-import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.XClaimArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.models.stream.PendingMessage;
 
@@ -29,11 +27,13 @@ public final class GroupAdmin {
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final GroupStore groups;
     private final SubscriptionHub hub;
+    private final ConsumerRemover remover;
 
     public GroupAdmin(RedisClusterAsyncCommands<byte[], byte[]> redis, GroupStore groups, SubscriptionHub hub) {
         this.redis = requireNonNull(redis, "redis is null");
         this.groups = requireNonNull(groups, "groups is null");
         this.hub = requireNonNull(hub, "hub is null");
+        this.remover = new ConsumerRemover(redis);
     }
 
     public CompletableFuture<GroupStatus> describe(String group, Caller caller) {
@@ -73,19 +73,12 @@ public final class GroupAdmin {
     /** Hands a consumer's pending deliveries back to the group at once, then removes it. */
     public CompletableFuture<Long> removeConsumer(String group, String consumer, Caller caller) {
         Names.check(consumer, "consumer");
-        return groups.get(group, caller).thenCompose(definition -> {
-            List<CompletableFuture<Long>> released = new ArrayList<>();
-            for (GroupSource source : groups.sources(definition)) {
-                for (byte[] key : List.of(source.sourceKey(), source.replayKey())) {
-                    released.add(release(definition, key, consumer));
-                }
-            }
-            return CompletableFuture.allOf(released.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-                hub.closeConsumer(group, consumer);
-                hub.reclaimSoon(group);
-                return released.stream().mapToLong(CompletableFuture::join).sum();
-            });
-        });
+        return groups.get(group, caller).thenCompose(definition -> remover.remove(definition, groups.sources(definition), consumer)
+                .thenApply(released -> {
+                    hub.closeConsumer(group, consumer);
+                    hub.reclaimSoon(group);
+                    return released;
+                }));
     }
 
     /** Moves parked messages (all when {@code maxCount} is 0) back to the group, oldest first. */
@@ -107,22 +100,6 @@ public final class GroupAdmin {
                 hub.reclaimSoon(group);
                 return moved;
             });
-        });
-    }
-
-    private CompletableFuture<Long> release(GroupDefinition definition, byte[] key, String consumer) {
-        Consumer<byte[]> owner = Consumer.from(ascii(definition.name()), ascii(consumer));
-        return redis.xpending(key, owner, Range.unbounded(), Limit.from(100_000)).toCompletableFuture().thenCompose(pending -> {
-            CompletableFuture<?> claimed = CompletableFuture.completedFuture(null);
-            if (!pending.isEmpty()) {
-                String[] ids = pending.stream().map(PendingMessage::getId).toArray(String[]::new);
-                // idle as long as the ack timeout: the next reclaim by any consumer takes them
-                XClaimArgs args = XClaimArgs.Builder.justid().idle(definition.settings().ackTimeout());
-                claimed = redis.xclaim(key, Consumer.from(ascii(definition.name()), ascii(DeliverySettler.RETRY_CONSUMER)), args, ids)
-                        .toCompletableFuture();
-            }
-            return claimed.thenCompose(ignored -> redis.xgroupDelconsumer(key, owner).toCompletableFuture())
-                    .thenApply(ignored -> (long) pending.size());
         });
     }
 

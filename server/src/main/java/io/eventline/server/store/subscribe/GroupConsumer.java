@@ -45,13 +45,15 @@ final class GroupConsumer extends AbstractSubscription {
     private final int maxInFlight;
     private final PendingEntries entries;
     private final Parker parker;
+    private final ConsumerRemover remover;
     private final Consumer<byte[]> redisConsumer;
     private final Set<String> inFlight = new HashSet<>();
     private boolean busy;
     private boolean ownPendingDelivered;
+    private boolean removed;
 
     GroupConsumer(RedisClusterAsyncCommands<byte[], byte[]> redis, GroupDefinition group, List<GroupSource> sources, String consumer,
-            String subscriptionId, int maxInFlight, PendingEntries entries, Parker parker, SubscriptionSink sink, SubscriptionHub hub,
+            String subscriptionId, int maxInFlight, PendingEntries entries, Parker parker, ConsumerRemover remover, SubscriptionSink sink, SubscriptionHub hub,
             ScheduledExecutorService scheduler, Clock clock, Duration heartbeatInterval) {
         super(sink, hub, scheduler, clock, tickInterval(group.settings().ackTimeout()), heartbeatInterval);
         this.redis = requireNonNull(redis, "redis is null");
@@ -62,6 +64,7 @@ final class GroupConsumer extends AbstractSubscription {
         this.maxInFlight = maxInFlight;
         this.entries = requireNonNull(entries, "entries is null");
         this.parker = requireNonNull(parker, "parker is null");
+        this.remover = requireNonNull(remover, "remover is null");
         this.redisConsumer = Consumer.from(bytes(group.name()), bytes(consumer));
     }
 
@@ -104,6 +107,28 @@ final class GroupConsumer extends AbstractSubscription {
         }
         if (freed) {
             wake();
+        }
+    }
+
+    /**
+     * A consumer the server named cannot come back under its name: when its call ends it leaves the
+     * group, handing its deliveries back at once instead of after the ack timeout.
+     */
+    @Override
+    public void close() {
+        boolean remove;
+        synchronized (this) {
+            remove = Names.isAnonymous(consumer) && !removed;
+            removed = true;
+        }
+        super.close();
+        if (remove) {
+            remover.remove(group, sources, consumer).whenComplete((released, error) -> {
+                if (error != null && !String.valueOf(error.getMessage()).contains("NOGROUP")) {
+                    // what is left is swept once idle (IdleConsumerSweeper); its deliveries come back after the ack timeout
+                    log.warn("Could not remove the ended consumer {}/{}: {}", group.name(), consumer, error.toString());
+                }
+            });
         }
     }
 

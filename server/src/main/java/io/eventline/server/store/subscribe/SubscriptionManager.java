@@ -33,6 +33,7 @@ public final class SubscriptionManager {
     private final EventReader reader;
     private final PendingEntries entries;
     private final Parker parker;
+    private final ConsumerRemover remover;
     private final SubscriptionHub hub;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
@@ -47,6 +48,7 @@ public final class SubscriptionManager {
         this.reader = requireNonNull(reader, "reader is null");
         this.entries = new PendingEntries(redis, keys, codec, keyring);
         this.parker = new Parker(redis, keys, metrics);
+        this.remover = new ConsumerRemover(redis);
         this.hub = requireNonNull(hub, "hub is null");
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -62,7 +64,7 @@ public final class SubscriptionManager {
             if (maxInFlight < 1 || maxInFlight > settings.maxMaxInFlight()) {
                 throw new InvalidArgumentException("max_in_flight", "must be between 1 and " + settings.maxMaxInFlight());
             }
-            consumer = request.consumer().isEmpty() ? "c-" + UUID.randomUUID().toString().substring(0, 8) : Names.check(request.consumer(), "consumer");
+            consumer = request.consumer().isEmpty() ? Names.anonymousConsumer() : Names.check(request.consumer(), "consumer");
         }
         catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
@@ -74,7 +76,7 @@ public final class SubscriptionManager {
         }
         return groups.ensure(request.group(), request.target(), start, caller).thenApply(definition -> {
             GroupConsumer groupConsumer = new GroupConsumer(redis, definition, groups.sources(definition), consumer, subscriptionId, maxInFlight,
-                    entries, parker, sink, hub, scheduler, clock, settings.heartbeatInterval());
+                    entries, parker, remover, sink, hub, scheduler, clock, settings.heartbeatInterval());
             groupConsumer.start();
             return groupConsumer;
         });

@@ -1,9 +1,10 @@
--- Deletes a stream if it is at the expected version. KEYS[1] meta, KEYS[2] stream, KEYS[3] snapshot.
--- ARGV[1] expected kind, ARGV[2] expected version, ARGV[3] '1' for a hard delete (tombstone).
+-- Deletes a stream if it is at the expected version. KEYS[1] meta, KEYS[2] stream, KEYS[3] snapshot,
+-- KEYS[4] purge key. ARGV[1] expected kind, ARGV[2] expected version, ARGV[3] '1' for a hard delete.
 -- Soft: the events go (the stream key stays, with its consumer groups), the version stays, so a
--- later append continues the numbering. Hard: the key goes too.
+-- later append continues the numbering. Hard: the stream key moves to the purge key, whose events
+-- name the $all pointers to remove next (purge_pointers.lua); the meta hash stays as a tombstone.
 -- Replies {'OK'}, {'WRONG', actual}, {'DELETED', actual}, {'MISSING', actual}.
-local meta_key, stream_key, snapshot_key = KEYS[1], KEYS[2], KEYS[3]
+local meta_key, stream_key, snapshot_key, purge_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local kind, expected, hard = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
 local meta = redis.call('HMGET', meta_key, 'v', 'x', 'd')
 local version = tonumber(meta[1]) or 0
@@ -21,7 +22,9 @@ if not live and not hard then
 end
 redis.call('DEL', snapshot_key)
 if hard then
-  redis.call('DEL', stream_key)
+  if redis.call('EXISTS', stream_key) == 1 then
+    redis.call('RENAME', stream_key, purge_key)
+  end
   redis.call('HSET', meta_key, 'v', string.format('%d', version), 'x', '1')
 else
   redis.call('XTRIM', stream_key, 'MAXLEN', '0')
