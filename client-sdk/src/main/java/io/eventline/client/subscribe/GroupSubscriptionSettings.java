@@ -17,6 +17,9 @@ public final class GroupSubscriptionSettings {
     private final Optional<String> consumer;
     private final SubscriptionStart start;
     private final int maxInFlight;
+    /** The most ack ids the server takes in one Ack. */
+    public static final int MAX_ACK_BATCH_SIZE = 1000;
+
     private final int ackBatchSize;
     private final Duration ackMaxDelay;
     private final Backoff retryBackoff;
@@ -117,8 +120,8 @@ public final class GroupSubscriptionSettings {
 
         /** Acks sent in one call at most (default 64); capped at half of maxInFlight so the window never starves. */
         public Builder ackBatchSize(int ackBatchSize) {
-            if (ackBatchSize < 1) {
-                throw new IllegalArgumentException("ackBatchSize must be at least 1: " + ackBatchSize);
+            if (ackBatchSize < 1 || ackBatchSize > MAX_ACK_BATCH_SIZE) {
+                throw new IllegalArgumentException("ackBatchSize must be between 1 and " + MAX_ACK_BATCH_SIZE + " (the server's limit per Ack): " + ackBatchSize);
             }
             this.ackBatchSize = ackBatchSize;
             return this;

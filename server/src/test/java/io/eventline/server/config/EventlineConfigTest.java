@@ -57,6 +57,18 @@ class EventlineConfigTest {
         assertEquals(Duration.ofSeconds(15), config.metrics().groupInterval());
         assertFalse(config.security().tls());
         assertEquals(Optional.empty(), config.security().tokenFile());
+        assertEquals(Optional.of(Duration.ofDays(30)), config.security().ackKeyRotation());
+    }
+
+    @Test
+    void theAckKeyRotatesNeverOrSlowerThanTheLongestAckTimeout() {
+        assertEquals(Optional.empty(), EventlineConfig.from(ConfigProperties.load(List.of("--security.ack-key-rotation=0"), Map.of()))
+                .security().ackKeyRotation());
+        assertEquals(Optional.of(Duration.ofDays(2)), EventlineConfig.from(ConfigProperties.load(List.of(),
+                Map.of("EVENTLINE_SECURITY_ACK_KEY_ROTATION", "2d"))).security().ackKeyRotation());
+        ConfigurationException tooOften = assertThrows(ConfigurationException.class, () -> EventlineConfig.from(ConfigProperties.load(
+                List.of("--security.ack-key-rotation=1h"), Map.of())));
+        assertTrue(tooOften.getMessage().contains("security.ack-key-rotation"), tooOften.getMessage());
     }
 
     @Test
