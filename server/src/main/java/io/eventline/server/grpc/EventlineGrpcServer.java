@@ -4,7 +4,8 @@ import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.protobuf.services.HealthStatusManager;
+import io.eventline.server.health.ServiceHealth;
+import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 
 import java.io.IOException;
@@ -21,13 +22,17 @@ import static java.util.Objects.requireNonNull;
  */
 public final class EventlineGrpcServer {
     private final Server server;
-    private final HealthStatusManager health;
+    private final ServiceHealth health;
 
-    public EventlineGrpcServer(ServerBuilder<?> builder, List<BindableService> services, HealthStatusManager health) {
+    @SuppressWarnings("deprecation") // ProtoReflectionService serves v1alpha, which grpc-java deprecates but clients still use
+    public EventlineGrpcServer(ServerBuilder<?> builder, List<BindableService> services, ServiceHealth health) {
         this.health = requireNonNull(health, "health is null");
         services.forEach(builder::addService);
-        builder.addService(health.getHealthService());
+        builder.addService(health.service());
         builder.addService(ProtoReflectionServiceV1.newInstance());
+        // v1alpha too: older grpcurl, Evans, Postman and Kreya know only that one
+        builder.addService(ProtoReflectionService.newInstance());
+        builder.addService(ErrorDetailTypes.definition());
         this.server = builder.build();
     }
 
@@ -38,7 +43,7 @@ public final class EventlineGrpcServer {
         catch (IOException e) {
             throw new UncheckedIOException("cannot start the gRPC server", e);
         }
-        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+        health.set(ServingStatus.SERVING);
     }
 
     /** The port it listens on (useful when configured as 0); -1 in-process. */
@@ -51,7 +56,7 @@ public final class EventlineGrpcServer {
      * running ones finish within {@code timeout}, then cancels the rest.
      */
     public void stop(Duration timeout, Runnable endStreams) {
-        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.NOT_SERVING);
+        health.set(ServingStatus.NOT_SERVING);
         server.shutdown();
         endStreams.run();
         try {

@@ -2,7 +2,6 @@ package io.eventline.server.health;
 
 import io.eventline.server.concurrent.DaemonThreads;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
-import io.grpc.protobuf.services.HealthStatusManager;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,12 +20,12 @@ public final class RedisHealth implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisHealth.class);
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
-    private final HealthStatusManager health;
+    private final ServiceHealth health;
     private final Duration interval;
     private final ScheduledExecutorService scheduler;
     private volatile boolean serving;
 
-    public RedisHealth(RedisClusterAsyncCommands<byte[], byte[]> redis, HealthStatusManager health, Duration interval) {
+    public RedisHealth(RedisClusterAsyncCommands<byte[], byte[]> redis, ServiceHealth health, Duration interval) {
         this.redis = requireNonNull(redis, "redis is null");
         this.health = requireNonNull(health, "health is null");
         this.interval = requireNonNull(interval, "interval is null");
@@ -35,7 +34,7 @@ public final class RedisHealth implements AutoCloseable {
 
     public void start() {
         serving = true;
-        health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, ServingStatus.SERVING);
+        health.set(ServingStatus.SERVING);
         scheduler.scheduleWithFixedDelay(this::check, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -64,7 +63,7 @@ public final class RedisHealth implements AutoCloseable {
             else {
                 log.warn("Redis does not answer: NOT_SERVING");
             }
-            health.setStatus(HealthStatusManager.SERVICE_NAME_ALL_SERVICES, reachable ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
+            health.set(reachable ? ServingStatus.SERVING : ServingStatus.NOT_SERVING);
         }
     }
 

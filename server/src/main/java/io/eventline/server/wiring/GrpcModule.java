@@ -20,7 +20,7 @@ import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
-import io.grpc.protobuf.services.HealthStatusManager;
+import io.eventline.server.health.ServiceHealth;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.grpc.MetricCollectingServerInterceptor;
 import org.slf4j.Logger;
@@ -71,7 +71,7 @@ public final class GrpcModule extends AbstractModule {
     @Provides
     @Singleton
     EventlineGrpcServer grpcServer(GrpcConfig config, Optional<TokenFile> tokenFile, SecurityConfig security, EventStoreGrpcService eventStore,
-            StreamGrpcService streams, ConsumerGroupGrpcService groups, HealthStatusManager health, MeterRegistry registry) {
+            StreamGrpcService streams, ConsumerGroupGrpcService groups, ServiceHealth health, MeterRegistry registry) {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
                 .maxInboundMessageSize(config.maxInboundMessageBytes())
                 .keepAliveTime(config.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)

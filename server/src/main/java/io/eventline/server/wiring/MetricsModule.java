@@ -11,7 +11,10 @@ import io.eventline.server.metrics.MetricsHttpServer;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupStore;
 import io.eventline.server.store.subscribe.SubscriptionHub;
-import io.grpc.protobuf.services.HealthStatusManager;
+import io.eventline.proto.v1.ConsumerGroupServiceGrpc;
+import io.eventline.proto.v1.EventStoreServiceGrpc;
+import io.eventline.proto.v1.StreamServiceGrpc;
+import io.eventline.server.health.ServiceHealth;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -23,6 +26,7 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
+import java.util.List;
 import java.util.Optional;
 
 /** Metrics (Micrometer, Prometheus registry, JVM and process meters), health, and the /metrics + /healthz listener. */
@@ -62,13 +66,13 @@ public final class MetricsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    HealthStatusManager healthStatusManager() {
-        return new HealthStatusManager();
+    ServiceHealth serviceHealth() {
+        return new ServiceHealth(List.of(EventStoreServiceGrpc.SERVICE_NAME, StreamServiceGrpc.SERVICE_NAME, ConsumerGroupServiceGrpc.SERVICE_NAME));
     }
 
     @Provides
     @Singleton
-    RedisHealth redisHealth(RedisClusterAsyncCommands<byte[], byte[]> redis, HealthStatusManager health, MetricsConfig config) {
+    RedisHealth redisHealth(RedisClusterAsyncCommands<byte[], byte[]> redis, ServiceHealth health, MetricsConfig config) {
         return new RedisHealth(redis, health, config.healthInterval());
     }
 

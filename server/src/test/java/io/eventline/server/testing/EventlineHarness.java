@@ -35,7 +35,7 @@ import io.eventline.server.store.streams.StreamAdmin;
 import io.grpc.ManagedChannel;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.grpc.protobuf.services.HealthStatusManager;
+import io.eventline.server.health.ServiceHealth;
 
 import java.time.Duration;
 import java.util.List;
@@ -92,7 +92,7 @@ public final class EventlineHarness implements AutoCloseable {
         this.tailer = LogTailers.open(redis, keys, hub, java.time.Duration.ofMillis(500));
         tailer.start();
         String serverName = InProcessServerBuilder.generateName();
-        this.server = new EventlineGrpcServer(InProcessServerBuilder.forName(serverName), List.of(eventStore, streams, groupService), new HealthStatusManager());
+        this.server = new EventlineGrpcServer(InProcessServerBuilder.forName(serverName), List.of(eventStore, streams, groupService), new ServiceHealth(List.of()));
         server.start();
         this.channel = InProcessChannelBuilder.forName(serverName).build();
     }
