@@ -3,6 +3,7 @@ package io.eventline.server.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.eventline.server.config.ConfigurationException;
 import io.eventline.server.config.GrpcConfig;
 import io.eventline.server.config.SecurityConfig;
 import io.eventline.server.grpc.ConsumerGroupGrpcService;
@@ -15,6 +16,7 @@ import io.eventline.server.grpc.UnaryResponder;
 import io.eventline.server.security.AuthInterceptor;
 import io.eventline.server.security.SubscriptionLimitInterceptor;
 import io.eventline.server.security.TokenStore;
+import io.grpc.ServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
@@ -26,7 +28,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -50,10 +51,10 @@ public final class GrpcModule extends AbstractModule {
         return new UnaryResponder(statusMapper);
     }
 
+    /** Netty on the configured address, with TLS when configured; it binds only when the server starts. */
     @Provides
     @Singleton
-    EventlineGrpcServer grpcServer(GrpcConfig config, SecurityConfig security, EventStoreGrpcService eventStore, StreamGrpcService streams,
-            ConsumerGroupGrpcService groups, HealthStatusManager health, MeterRegistry registry) {
+    ServerBuilder<?> serverBuilder(GrpcConfig config, SecurityConfig security) {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
                 .maxInboundMessageSize(config.maxInboundMessageBytes())
                 .keepAliveTime(config.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
@@ -66,6 +67,13 @@ public final class GrpcModule extends AbstractModule {
         if (security.tls()) {
             builder.sslContext(sslContext(security));
         }
+        return builder;
+    }
+
+    @Provides
+    @Singleton
+    EventlineGrpcServer grpcServer(ServerBuilder<?> builder, GrpcConfig config, SecurityConfig security, EventStoreGrpcService eventStore,
+            StreamGrpcService streams, ConsumerGroupGrpcService groups, HealthStatusManager health, MeterRegistry registry) {
         // interceptors run in the reverse order of addition: metrics see every call, auth runs before the limits
         builder.intercept(new SubscriptionLimitInterceptor(config.maxSubscriptionsPerConnection()));
         if (security.tokenFile().isPresent()) {
@@ -87,7 +95,9 @@ public final class GrpcModule extends AbstractModule {
             return context.build();
         }
         catch (SSLException | IllegalArgumentException e) {
-            throw new UncheckedIOException(new SSLException("cannot set up TLS from the configured certificate and key: " + e.getMessage(), e));
+            throw new ConfigurationException("cannot set up TLS from security.tls.cert-chain=" + security.tlsCertChain().orElseThrow()
+                    + " and security.tls.private-key=" + security.tlsPrivateKey().orElseThrow() + " (" + e.getMessage()
+                    + "): give a PEM certificate chain and its PKCS#8 PEM key (docs/operations.md, TLS)");
         }
     }
 }
