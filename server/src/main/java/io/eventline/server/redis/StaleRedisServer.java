@@ -36,7 +36,12 @@ final class StaleRedisServer {
             return;
         }
         long pid = process.get().pid();
-        if (!worksIn(process.get())) {
+        Optional<Boolean> ours = worksIn(process.get());
+        if (ours.isPresent() && !ours.get()) {
+            log.info("The pidfile in {} names redis-server pid {}, which works in another directory; leaving it alone", dataDirectory, pid);
+            return;
+        }
+        if (ours.isEmpty()) {
             throw new StartupException("redis-server pid " + pid + " (named by " + dataDirectory.resolve(EmbeddedRedis.PID_FILE)
                     + ") may still run on this data directory and could not be checked: stop it (kill " + pid + ") and start again");
         }
@@ -65,13 +70,13 @@ final class StaleRedisServer {
         return process.info().command().map(command -> Path.of(command).getFileName().toString().startsWith("redis-server")).orElse(false);
     }
 
-    /** Redis changes into its {@code dir} at start; Linux shows a process's working directory in /proc. */
-    private boolean worksIn(ProcessHandle process) {
+    /** Redis changes into its {@code dir} at start; Linux shows a process's working directory in /proc. Empty where that cannot be read. */
+    private Optional<Boolean> worksIn(ProcessHandle process) {
         try {
-            return Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd")).equals(dataDirectory.toRealPath());
+            return Optional.of(Files.readSymbolicLink(Path.of("/proc", Long.toString(process.pid()), "cwd")).equals(dataDirectory.toRealPath()));
         }
         catch (IOException | UnsupportedOperationException e) {
-            return false;
+            return Optional.empty();
         }
     }
 
