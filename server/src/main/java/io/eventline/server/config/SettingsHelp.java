@@ -15,8 +15,8 @@ public final class SettingsHelp {
                 .append("Settings come from flags (--grpc.port=6000), environment variables (EVENTLINE_GRPC_PORT=6000)\n")
                 .append("or a properties file (--config=FILE or EVENTLINE_CONFIG), in that order of precedence.\n")
                 .append("README.md (Configuration) says what each one means.\n\n")
-                .append(String.format("  %-40s %-44s %s%n", "setting", "environment variable", "default"));
-        properties.defaults().forEach((key, defaultValue) -> text.append(String.format("  %-40s %-44s %s%n",
+                .append(String.format("  %-44s %-50s %s%n", "setting", "environment variable", "default"));
+        properties.defaults().forEach((key, defaultValue) -> text.append(String.format("  %-44s %-50s %s%n",
                 "--" + key, ConfigProperties.ENV_PREFIX + ConfigProperties.normalize(key), defaultValue.isEmpty() ? "(none)" : defaultValue)));
         return text.toString();
     }
