@@ -4,9 +4,9 @@ import io.eventline.client.EventlineClient;
 import io.eventline.client.EventlineClientBuilder;
 import io.eventline.server.EventlineServer;
 import io.eventline.server.Main;
+import io.eventline.server.lifecycle.StartupException;
 import io.eventline.server.testing.TestRedis;
 
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +73,7 @@ public final class TestServer implements AutoCloseable {
                 startOn(port);
                 return;
             }
-            catch (UncheckedIOException e) {
+            catch (StartupException e) {
                 // the port may linger for a moment after the old server let it go
                 if (System.nanoTime() > deadline) {
                     throw e;
@@ -100,15 +100,9 @@ public final class TestServer implements AutoCloseable {
                 "--store.read-page-size=" + READ_PAGE_SIZE,
                 "--subscriptions.heartbeat-interval=1s"));
         flags.addAll(extraFlags);
+        // a start that fails (the port refused it) has already undone itself: nothing to release here
         EventlineServer started = Main.create(flags, Map.of());
-        try {
-            started.start();
-        }
-        catch (UncheckedIOException e) {
-            // release the Redis connections it opened before the port refused it
-            started.stop();
-            throw e;
-        }
+        started.start();
         server = started;
         port = started.port();
     }

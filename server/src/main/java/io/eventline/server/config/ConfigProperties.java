@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class ConfigProperties {
     private final Map<String, String> values;
     private final Map<String, String> origins;
     private final Set<String> recognized = new HashSet<>();
+    /** Every key read so far, as written in the code, with its default as text (for --help). */
+    private final Map<String, String> defaults = new LinkedHashMap<>();
 
     private ConfigProperties(Map<String, String> values, Map<String, String> origins) {
         this.values = values;
@@ -79,12 +82,24 @@ public final class ConfigProperties {
     }
 
     public String getString(String key, String defaultValue) {
+        String text = read(key, defaultValue);
+        return text == null ? defaultValue : text;
+    }
+
+    /** The value set for {@code key}, or null; records the key as known, with its default as shown to users. */
+    private String read(String key, String shownDefault) {
         recognized.add(normalize(key));
-        return values.getOrDefault(normalize(key), defaultValue);
+        defaults.putIfAbsent(key, shownDefault == null ? "" : shownDefault);
+        return values.get(normalize(key));
+    }
+
+    /** The keys read so far, as written in the code, with their defaults as text, in the order read. */
+    public Map<String, String> defaults() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
     }
 
     public int getInt(String key, int defaultValue, int min, int max) {
-        String text = getString(key, null);
+        String text = read(key, Integer.toString(defaultValue));
         if (text == null) {
             return defaultValue;
         }
@@ -102,7 +117,7 @@ public final class ConfigProperties {
 
     /** Durations as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d}, or {@code 0}. */
     public Duration getDuration(String key, Duration defaultValue) {
-        String text = getString(key, null);
+        String text = read(key, format(defaultValue));
         if (text == null) {
             return defaultValue;
         }
@@ -126,6 +141,22 @@ public final class ConfigProperties {
         catch (NumberFormatException | StringIndexOutOfBoundsException e) {
             throw fail(key, "'" + text + "' is not a duration like 500ms, 30s, 5m, 2h or 7d");
         }
+    }
+
+    /** A duration as the settings write it: {@code 0}, {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d}. */
+    static String format(Duration duration) {
+        long millis = duration.toMillis();
+        if (millis == 0) {
+            return "0";
+        }
+        long[] units = {86_400_000, 3_600_000, 60_000, 1000};
+        String[] suffixes = {"d", "h", "m", "s"};
+        for (int index = 0; index < units.length; index++) {
+            if (millis % units[index] == 0) {
+                return millis / units[index] + suffixes[index];
+            }
+        }
+        return millis + "ms";
     }
 
     /** Fails on any setting no config class read: a typo must not be silently ignored. */

@@ -1,5 +1,6 @@
 package io.eventline.server.grpc;
 
+import io.eventline.server.lifecycle.StartupException;
 import io.grpc.BindableService;
 import io.grpc.Server;
 import io.grpc.ServerBuilder;
@@ -9,7 +10,6 @@ import io.grpc.protobuf.services.ProtoReflectionService;
 import io.grpc.protobuf.services.ProtoReflectionServiceV1;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -36,12 +36,14 @@ public final class EventlineGrpcServer {
         this.server = builder.build();
     }
 
+    /** Binds the port and serves; a busy port is a start-up failure that says which setting to change. */
     public void start() {
         try {
             server.start();
         }
         catch (IOException e) {
-            throw new UncheckedIOException("cannot start the gRPC server", e);
+            String reason = e.getCause() == null ? e.getMessage() : e.getMessage() + ": " + e.getCause().getMessage();
+            throw new StartupException("cannot start the gRPC server (" + reason + "): set grpc.port to a free port, or stop what listens there", e);
         }
         health.set(ServingStatus.SERVING);
     }

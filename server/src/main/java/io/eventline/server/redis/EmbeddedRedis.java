@@ -1,5 +1,6 @@
 package io.eventline.server.redis;
 
+import io.eventline.server.lifecycle.StartupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,17 +15,23 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * A private redis-server child process on 127.0.0.1, with AOF persistence in a data directory, so
  * the server runs with no Redis to set up. Stopping it sends SIGTERM, on which Redis flushes the AOF.
+ * It writes its pid to {@value #PID_FILE} in the data directory, so a later start can find it when
+ * the server that started it was killed.
  */
 public final class EmbeddedRedis implements AutoCloseable {
+    public static final String PID_FILE = "redis-server.pid";
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+    private static final Duration READY_BOUND = Duration.ofSeconds(20);
 
     private final Process process;
     private final int port;
@@ -78,24 +85,35 @@ public final class EmbeddedRedis implements AutoCloseable {
                     "--appendfsync", appendFsync,
                     "--save", "",
                     "--daemonize", "no",
-                    "--protected-mode", "yes"));
+                    "--protected-mode", "yes",
+                    "--pidfile", dataDirectory.toAbsolutePath().resolve(PID_FILE).toString()));
             if (streamNodeMaxBytes > 0) {
                 command.addAll(List.of("--stream-node-max-bytes", Integer.toString(streamNodeMaxBytes)));
             }
             command.addAll(extra);
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            CountDownLatch ready = new CountDownLatch(1);
+            // completes true on "Ready to accept connections", false when the output ends: Redis exited
+            CompletableFuture<Boolean> ready = new CompletableFuture<>();
             List<String> output = new ArrayList<>();
             Thread reader = new Thread(() -> pipeOutput(process, ready, output), "embedded-redis-" + chosenPort);
             reader.setDaemon(true);
             reader.start();
-            if (!ready.await(20, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("redis-server " + binary + " did not become ready on port " + chosenPort
-                        + "; its output: " + String.join(" | ", snapshot(output)));
+            boolean isReady;
+            try {
+                isReady = awaitReady(ready);
             }
-            log.info("Started embedded Redis {} on 127.0.0.1:{} (AOF on, appendfsync {}, data in {})",
-                    binary, chosenPort, appendFsync, dataDirectory.toAbsolutePath());
+            catch (InterruptedException e) {
+                process.destroyForcibly();
+                throw e;
+            }
+            if (!isReady) {
+                boolean timedOut = !ready.isDone();
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+                throw notReady(binary, chosenPort, timedOut ? "did not become ready within " + READY_BOUND.toSeconds() + " s"
+                        : "exited with code " + (process.isAlive() ? "unknown" : process.exitValue()) + " before it was ready", snapshot(output));
+            }
+            log.info("Started embedded Redis {} (pid {}) on 127.0.0.1:{} (AOF on, appendfsync {}, data in {})",
+                    binary, process.pid(), chosenPort, appendFsync, dataDirectory.toAbsolutePath());
             return new EmbeddedRedis(process, chosenPort, binary);
         }
         catch (IOException e) {
@@ -103,8 +121,27 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting redis-server", e);
+            throw new StartupException("interrupted while starting redis-server (the server is stopping)", e);
         }
+    }
+
+    private static boolean awaitReady(CompletableFuture<Boolean> ready) throws InterruptedException {
+        try {
+            return ready.get(READY_BOUND.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    /** Redis's own reason, with the fix where the reason is a known one. */
+    private static StartupException notReady(Path binary, int port, String what, List<String> output) {
+        if (output.stream().anyMatch(line -> line.contains("Address already in use"))) {
+            return new StartupException("the embedded Redis cannot listen on 127.0.0.1:" + port + ": Address already in use. "
+                    + "Set redis.embedded.port to a free port (0 picks one), or stop what listens there");
+        }
+        String lastLine = output.isEmpty() ? "no output" : output.get(output.size() - 1).trim();
+        return new StartupException("redis-server " + binary + " on 127.0.0.1:" + port + " " + what + "; its last line: " + lastLine);
     }
 
     public String uri() {
@@ -117,6 +154,15 @@ public final class EmbeddedRedis implements AutoCloseable {
 
     public Path binary() {
         return binary;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Completes when the process has exited, for whatever reason. */
+    public CompletableFuture<Process> exited() {
+        return process.onExit();
     }
 
     /** SIGKILL, for fault tests: Redis gets no chance to flush anything; what survives is what its AOF had. */
@@ -150,16 +196,16 @@ public final class EmbeddedRedis implements AutoCloseable {
         log.info("Stopped embedded Redis on port {}", port);
     }
 
-    private static void pipeOutput(Process process, CountDownLatch ready, List<String> output) {
+    private static void pipeOutput(Process process, CompletableFuture<Boolean> ready, List<String> output) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
-                if (ready.getCount() > 0) {
+                if (!ready.isDone()) {
                     synchronized (output) {
                         output.add(line);
                     }
                     if (line.contains("Ready to accept connections")) {
-                        ready.countDown();
+                        ready.complete(true);
                     }
                 }
                 log.debug("redis: {}", line);
@@ -167,6 +213,9 @@ public final class EmbeddedRedis implements AutoCloseable {
         }
         catch (IOException e) {
             log.debug("embedded Redis output closed", e);
+        }
+        finally {
+            ready.complete(false);
         }
     }
 

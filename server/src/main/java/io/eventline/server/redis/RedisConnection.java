@@ -1,44 +1,31 @@
 package io.eventline.server.redis;
 
-import io.lettuce.core.AbstractRedisClient;
+import io.eventline.server.lifecycle.StartupException;
 import io.lettuce.core.ClientOptions;
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulConnection;
-import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisServerCommands;
 import io.lettuce.core.api.sync.RedisStreamCommands;
-import io.lettuce.core.cluster.ClusterClientOptions;
-import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
-import io.lettuce.core.cluster.RedisClusterClient;
-import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
-import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
-import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
-import io.lettuce.core.codec.ByteArrayCodec;
-import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
-import reactor.core.Disposable;
-import reactor.core.Disposables;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
 /**
  * The process's Redis, a single node or a Redis Cluster: one client and one shared, auto-pipelining
- * connection for all ordinary commands, dedicated connections on request (for blocking reads), and
- * the embedded redis-server when the server runs its own. Closing stops them in reverse order.
+ * connection for all ordinary commands, and dedicated connections on request (for blocking reads).
+ * It is made unconnected, so wiring touches no network: {@link #connect()} is a step of the
+ * server's start, and {@link #commands()} may be handed out before it (they fail until then).
  */
 public final class RedisConnection implements AutoCloseable, PrimaryLocator {
     /**
@@ -52,105 +39,75 @@ public final class RedisConnection implements AutoCloseable, PrimaryLocator {
      * made when first needed, and a command waiting for one would be rejected too: each cluster
      * connection therefore connects to every primary at once, and again when the topology changes.
      */
-    private static final ClientOptions.DisconnectedBehavior NO_REPLAY = ClientOptions.DisconnectedBehavior.REJECT_COMMANDS;
+    static final ClientOptions.DisconnectedBehavior NO_REPLAY = ClientOptions.DisconnectedBehavior.REJECT_COMMANDS;
 
-    private final Optional<EmbeddedRedis> embedded;
-    private final AbstractRedisClient client;
-    private final StatefulConnection<byte[], byte[]> connection;
-    private final RedisClusterAsyncCommands<byte[], byte[]> commands;
+    private final Supplier<RedisLink> connector;
     private final boolean cluster;
-    private final Disposable topologyWatch;
+    private final ClientResources resources;
+    private final Supplier<String> description;
+    private final RedisClusterAsyncCommands<byte[], byte[]> commands;
+    private volatile RedisLink link;
 
-    private RedisConnection(Optional<EmbeddedRedis> embedded, AbstractRedisClient client, StatefulConnection<byte[], byte[]> connection,
-            RedisClusterAsyncCommands<byte[], byte[]> commands, boolean cluster, Disposable topologyWatch) {
-        this.embedded = embedded;
-        this.client = client;
-        this.connection = connection;
-        this.commands = commands;
+    private RedisConnection(Supplier<RedisLink> connector, boolean cluster, ClientResources resources, Supplier<String> description) {
+        this.connector = requireNonNull(connector, "connector is null");
         this.cluster = cluster;
-        this.topologyWatch = topologyWatch;
+        this.resources = requireNonNull(resources, "resources is null");
+        this.description = requireNonNull(description, "description is null");
+        this.commands = forwardingCommands();
     }
 
-    public static RedisConnection open(String uri, Duration commandTimeout, Optional<EmbeddedRedis> embedded) {
-        return open(uri, commandTimeout, embedded, DefaultClientResources.create());
-    }
-
-    /** A single node. @param resources shut down with the connection (they may carry a command latency recorder) */
-    public static RedisConnection open(String uri, Duration commandTimeout, Optional<EmbeddedRedis> embedded, ClientResources resources) {
+    /**
+     * A single node, not connected yet.
+     *
+     * @param uri asked at {@link #connect()} (an embedded Redis has its port only once started)
+     * @param resources shut down with the connection (they may carry a command latency recorder)
+     * @param description for messages, password masked
+     */
+    public static RedisConnection singleNode(Supplier<String> uri, Duration commandTimeout, ClientResources resources, Supplier<String> description) {
         requireNonNull(uri, "uri is null");
-        RedisClient client = RedisClient.create(resources, redisUri(uri, commandTimeout));
-        client.setOptions(ClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(NO_REPLAY)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .build());
-        return connect(client, embedded, () -> {
-            StatefulRedisConnection<byte[], byte[]> connection = client.connect(ByteArrayCodec.INSTANCE);
-            return new RedisConnection(embedded, client, connection, connection.async(), false, Disposables.disposed());
-        });
+        requireNonNull(commandTimeout, "commandTimeout is null");
+        return new RedisConnection(() -> SingleNodeLink.connect(uri.get(), commandTimeout, resources), false, resources, description);
     }
 
-    /** A Redis Cluster, found from any of its nodes; the topology is refreshed periodically and on MOVED/ASK. */
-    public static RedisConnection openCluster(List<String> uris, Duration commandTimeout, ClientResources resources) {
-        List<RedisURI> seeds = new ArrayList<>();
-        uris.forEach(uri -> seeds.add(redisUri(uri, commandTimeout)));
-        RedisClusterClient client = RedisClusterClient.create(resources, seeds);
-        client.setOptions(ClusterClientOptions.builder()
-                .autoReconnect(true)
-                .disconnectedBehavior(NO_REPLAY)
-                .timeoutOptions(TimeoutOptions.enabled(commandTimeout))
-                .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
-                        .enablePeriodicRefresh(Duration.ofSeconds(30))
-                        .enableAllAdaptiveRefreshTriggers()
-                        .build())
-                .build());
-        return connect(client, Optional.empty(), () -> {
-            StatefulRedisClusterConnection<byte[], byte[]> connection = connectedToEveryPrimary(client.connect(ByteArrayCodec.INSTANCE));
-            Disposable topologyWatch = client.getResources().eventBus().get()
-                    .filter(ClusterTopologyChangedEvent.class::isInstance)
-                    .subscribe(changed -> connectToEveryPrimary(connection));
-            return new RedisConnection(Optional.empty(), client, connection, connection.async(), true, topologyWatch);
-        });
+    /** A Redis Cluster found from any of {@code uris}, not connected yet. */
+    public static RedisConnection cluster(List<String> uris, Duration commandTimeout, ClientResources resources, Supplier<String> description) {
+        List<String> seeds = List.copyOf(uris);
+        requireNonNull(commandTimeout, "commandTimeout is null");
+        return new RedisConnection(() -> ClusterLink.connect(seeds, commandTimeout, resources), true, resources, description);
     }
 
-    private static RedisConnection connect(AbstractRedisClient client, Optional<EmbeddedRedis> embedded, java.util.function.Supplier<RedisConnection> connect) {
-        try {
-            return connect.get();
-        }
-        catch (RuntimeException e) {
-            client.shutdown();
-            client.getResources().shutdown();
-            embedded.ifPresent(EmbeddedRedis::close);
-            throw e;
-        }
+    /** A connected single node with resources of its own (tests and tools). */
+    public static RedisConnection open(String uri, Duration commandTimeout) {
+        RedisConnection connection = singleNode(() -> uri, commandTimeout, DefaultClientResources.create(), () -> uri);
+        connection.connect();
+        return connection;
     }
 
-    /** Waits until {@code connection} has a connection to every primary, so its commands need not wait for one (and be rejected). */
-    private static StatefulRedisClusterConnection<byte[], byte[]> connectedToEveryPrimary(StatefulRedisClusterConnection<byte[], byte[]> connection) {
-        try {
-            connectToEveryPrimary(connection).join();
-            return connection;
-        }
-        catch (RuntimeException e) {
-            connection.close();
-            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
-        }
-    }
-
-    /** Connects to each primary not connected yet (after a topology change: the new ones); completes when all are. */
-    private static CompletableFuture<Void> connectToEveryPrimary(StatefulRedisClusterConnection<byte[], byte[]> connection) {
-        return CompletableFuture.allOf(connection.getPartitions().stream()
-                .filter(node -> node.is(RedisClusterNode.NodeFlag.UPSTREAM) && !node.hasNoSlots())
-                .map(primary -> connection.getConnectionAsync(primary.getUri().getHost(), primary.getUri().getPort()))
-                .toArray(CompletableFuture[]::new));
-    }
-
-    private static RedisURI redisUri(String uri, Duration commandTimeout) {
+    static RedisURI redisUri(String uri, Duration commandTimeout) {
         RedisURI redisUri = RedisURI.create(uri);
         redisUri.setTimeout(commandTimeout);
         return redisUri;
     }
 
+    /** Connects, once; an unreachable Redis is a start-up failure that names it. */
+    public synchronized void connect() {
+        if (link != null) {
+            return;
+        }
+        try {
+            link = connector.get();
+        }
+        catch (RedisException e) {
+            throw new StartupException("cannot connect to Redis at " + description.get() + " (" + rootMessage(e)
+                    + "): check redis.uri or redis.cluster-uris and that Redis runs there", e);
+        }
+    }
+
+    public String description() {
+        return description.get();
+    }
+
+    /** The shared connection's commands; usable once connected, and the same object before and after. */
     public RedisClusterAsyncCommands<byte[], byte[]> commands() {
         return commands;
     }
@@ -162,55 +119,75 @@ public final class RedisConnection implements AutoCloseable, PrimaryLocator {
     /**
      * On a single node, the shared commands. On a Redis Cluster, the commands of the primary that owns
      * {@code key}'s slot, on the very node connection the shared connection routes that key's commands
-     * to: a WAIT sent there after a write covers that write. It follows no MOVED/ASK redirection.
+     * to: a WAIT sent there after a write covers that write.
      */
     @Override
     public CompletableFuture<RedisClusterAsyncCommands<byte[], byte[]>> primaryOf(byte[] key) {
-        if (!(connection instanceof StatefulRedisClusterConnection<byte[], byte[]> clusterConnection)) {
-            return CompletableFuture.completedFuture(commands);
-        }
-        int slot = SlotHash.getSlot(key);
-        RedisClusterNode primary = clusterConnection.getPartitions().getMasterBySlot(slot);
-        if (primary == null) {
-            return CompletableFuture.failedFuture(new RedisConnectionException("no Redis Cluster primary serves slot " + slot + " at the moment"));
-        }
-        return clusterConnection.getConnectionAsync(primary.getUri().getHost(), primary.getUri().getPort()).thenApply(StatefulRedisConnection::async);
+        return connected().primaryOf(key);
     }
 
     /** A connection of its own, for blocking reads that must not hold up the shared one. */
     public DedicatedConnection openDedicated() {
-        if (client instanceof RedisClusterClient clusterClient) {
-            StatefulRedisClusterConnection<byte[], byte[]> dedicated = connectedToEveryPrimary(clusterClient.connect(ByteArrayCodec.INSTANCE));
-            return new DedicatedConnection(dedicated.sync(), dedicated::close);
-        }
-        StatefulRedisConnection<byte[], byte[]> dedicated = ((RedisClient) client).connect(ByteArrayCodec.INSTANCE);
-        return new DedicatedConnection(dedicated.sync(), dedicated::close);
+        return connected().openDedicated();
     }
 
     /** Runs {@code use} with server commands on a short-lived text connection (start-up checks). */
     public void withServerCommands(Consumer<RedisServerCommands<String, String>> use) {
-        if (client instanceof RedisClusterClient clusterClient) {
-            try (StatefulRedisClusterConnection<String, String> text = clusterClient.connect(StringCodec.UTF8)) {
-                use.accept(text.sync());
-            }
-            return;
-        }
-        try (StatefulRedisConnection<String, String> text = ((RedisClient) client).connect(StringCodec.UTF8)) {
-            use.accept(text.sync());
-        }
+        connected().withServerCommands(use);
     }
 
-    public Optional<EmbeddedRedis> embedded() {
-        return embedded;
-    }
-
+    /** Closes the connections (if made) and the client resources; safe to call more than once. */
     @Override
-    public void close() {
-        topologyWatch.dispose();
-        connection.close();
-        client.shutdown();
-        client.getResources().shutdown();
-        embedded.ifPresent(EmbeddedRedis::close);
+    public synchronized void close() {
+        if (link != null) {
+            link.close();
+            link = null;
+        }
+        resources.shutdown();
+    }
+
+    private RedisLink connected() {
+        RedisLink connected = link;
+        if (connected == null) {
+            throw new IllegalStateException("Redis at " + description.get() + " is not connected (the server has not started, or has stopped)");
+        }
+        return connected;
+    }
+
+    /**
+     * Commands that go to the shared connection once there is one: the store's objects are built
+     * with them when the server is wired, before it connects.
+     */
+    @SuppressWarnings("unchecked")
+    private RedisClusterAsyncCommands<byte[], byte[]> forwardingCommands() {
+        return (RedisClusterAsyncCommands<byte[], byte[]>) Proxy.newProxyInstance(RedisClusterAsyncCommands.class.getClassLoader(),
+                new Class<?>[] {RedisClusterAsyncCommands.class}, (proxy, method, arguments) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return objectMethod(proxy, method, arguments);
+                    }
+                    try {
+                        return method.invoke(connected().commands(), arguments);
+                    }
+                    catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private Object objectMethod(Object proxy, Method method, Object[] arguments) {
+        return switch (method.getName()) {
+            case "equals" -> proxy == arguments[0];
+            case "hashCode" -> System.identityHashCode(proxy);
+            default -> "commands of Redis at " + description.get();
+        };
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 
     /** A dedicated connection's stream commands, and how to close it. */

@@ -1,5 +1,6 @@
 package io.eventline.server.store;
 
+import io.eventline.server.lifecycle.StartupException;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
@@ -20,7 +21,7 @@ public final class PartitionCountRecord {
             byte[] recorded = redis.get(keys.partitionCountKey()).get(30, TimeUnit.SECONDS);
             int recordedCount = Integer.parseInt(new String(recorded, StandardCharsets.US_ASCII));
             if (recordedCount != keys.partitions()) {
-                throw new IllegalStateException("this store was created with " + recordedCount + " partitions; the server is configured with "
+                throw new StartupException("this store was created with " + recordedCount + " partitions; the server is configured with "
                         + keys.partitions() + ". Set store.partitions=" + recordedCount + " (the count cannot change after creation)");
             }
         }
@@ -29,7 +30,7 @@ public final class PartitionCountRecord {
             throw new IllegalStateException("interrupted while checking the partition count", e);
         }
         catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the store's partition count from Redis", e);
+            throw new StartupException("cannot read the store's partition count from Redis (" + e.getMessage() + "): check that Redis answers", e);
         }
     }
 }

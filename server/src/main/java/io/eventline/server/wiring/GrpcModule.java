@@ -3,6 +3,7 @@ package io.eventline.server.wiring;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.eventline.server.config.ConfigurationException;
 import io.eventline.server.config.GrpcConfig;
 import io.eventline.server.config.SecurityConfig;
 import io.eventline.server.grpc.ConsumerGroupGrpcService;
@@ -16,6 +17,7 @@ import io.eventline.server.security.AuthInterceptor;
 import io.eventline.server.security.SubscriptionLimitInterceptor;
 import io.eventline.server.security.Callers;
 import io.eventline.server.security.TokenFile;
+import io.grpc.ServerBuilder;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.ClientAuth;
@@ -27,7 +29,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -68,10 +69,10 @@ public final class GrpcModule extends AbstractModule {
         return new Callers(tokenFile.isPresent());
     }
 
+    /** Netty on the configured address, with TLS when configured; it binds only when the server starts. */
     @Provides
     @Singleton
-    EventlineGrpcServer grpcServer(GrpcConfig config, Optional<TokenFile> tokenFile, SecurityConfig security, EventStoreGrpcService eventStore,
-            StreamGrpcService streams, ConsumerGroupGrpcService groups, ServiceHealth health, MeterRegistry registry) {
+    ServerBuilder<?> serverBuilder(GrpcConfig config, SecurityConfig security) {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress(config.host(), config.port()))
                 .maxInboundMessageSize(config.maxInboundMessageBytes())
                 .keepAliveTime(config.keepAliveTime().toMillis(), TimeUnit.MILLISECONDS)
@@ -84,6 +85,13 @@ public final class GrpcModule extends AbstractModule {
         if (security.tls()) {
             builder.sslContext(sslContext(security));
         }
+        return builder;
+    }
+
+    @Provides
+    @Singleton
+    EventlineGrpcServer grpcServer(ServerBuilder<?> builder, GrpcConfig config, Optional<TokenFile> tokenFile, EventStoreGrpcService eventStore,
+            StreamGrpcService streams, ConsumerGroupGrpcService groups, ServiceHealth health, MeterRegistry registry) {
         // interceptors run in the reverse order of addition: metrics see every call, auth runs before the limits
         builder.intercept(new SubscriptionLimitInterceptor(config.maxSubscriptionsPerConnection()));
         if (tokenFile.isPresent()) {
@@ -104,7 +112,9 @@ public final class GrpcModule extends AbstractModule {
             return context.build();
         }
         catch (SSLException | IllegalArgumentException e) {
-            throw new UncheckedIOException(new SSLException("cannot set up TLS from the configured certificate and key: " + e.getMessage(), e));
+            throw new ConfigurationException("cannot set up TLS from security.tls.cert-chain=" + security.tlsCertChain().orElseThrow()
+                    + " and security.tls.private-key=" + security.tlsPrivateKey().orElseThrow() + " (" + e.getMessage()
+                    + "): give a PEM certificate chain and its PKCS#8 PEM key (docs/operations.md, TLS)");
         }
     }
 }

@@ -4,73 +4,65 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.eventline.server.config.RedisConfig;
-import io.eventline.server.redis.EmbeddedRedis;
+import io.eventline.server.lifecycle.DataDirectoryLock;
+import io.eventline.server.redis.EmbeddedRedisSupervisor;
 import io.eventline.server.redis.RedisBinaryLocator;
 import io.eventline.server.redis.RedisConnection;
-import io.eventline.server.redis.RedisStartupReport;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
 import io.lettuce.core.metrics.MicrometerOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 
-/** Redis: the embedded child or the configured URI, one shared connection, the start-up report. */
+/**
+ * Redis: the embedded child (and the lock on its data directory) or the configured URI, and one
+ * shared connection. Everything here is made unstarted: EventlineServer.start() starts it.
+ */
 public final class RedisModule extends AbstractModule {
-    private static final Logger log = LoggerFactory.getLogger(RedisModule.class);
+    @Provides
+    @Singleton
+    Optional<EmbeddedRedisSupervisor> embeddedRedis(RedisConfig config) {
+        if (!embedded(config)) {
+            return Optional.empty();
+        }
+        RedisBinaryLocator locator = new RedisBinaryLocator(true, System.getenv("PATH"));
+        return Optional.of(new EmbeddedRedisSupervisor(locator::locate, config.embeddedDataDir(), config.embeddedPort(),
+                config.embeddedAppendFsync(), config.embeddedStreamNodeMaxBytes()));
+    }
 
     @Provides
     @Singleton
-    RedisConnection redisConnection(RedisConfig config, MeterRegistry registry) {
+    Optional<DataDirectoryLock> dataDirectoryLock(RedisConfig config) {
+        return embedded(config) ? Optional.of(new DataDirectoryLock(config.embeddedDataDir())) : Optional.empty();
+    }
+
+    @Provides
+    @Singleton
+    RedisConnection redisConnection(RedisConfig config, MeterRegistry registry, Optional<EmbeddedRedisSupervisor> embedded) {
         ClientResources resources = DefaultClientResources.builder()
                 .commandLatencyRecorder(new MicrometerCommandLatencyRecorder(registry, MicrometerOptions.create()))
                 .build();
         if (!config.clusterUris().isEmpty()) {
-            RedisConnection cluster = RedisConnection.openCluster(config.clusterUris(), config.commandTimeout(), resources);
-            report(cluster, config.maskedUri().orElseThrow());
-            return cluster;
+            return RedisConnection.cluster(config.clusterUris(), config.commandTimeout(), resources, config.maskedUri()::orElseThrow);
         }
-        Optional<EmbeddedRedis> embedded = Optional.empty();
-        String uri;
-        String description;
-        if (config.uri().isPresent()) {
-            uri = config.uri().get();
-            description = config.maskedUri().orElseThrow();
+        if (embedded.isPresent()) {
+            EmbeddedRedisSupervisor supervisor = embedded.get();
+            return RedisConnection.singleNode(supervisor::uri, config.commandTimeout(), resources, () -> "embedded " + supervisor.uri());
         }
-        else {
-            log.info("No redis.uri (EVENTLINE_REDIS_URI) configured: starting an embedded redis-server");
-            EmbeddedRedis started = EmbeddedRedis.start(
-                    new RedisBinaryLocator(true, System.getenv("PATH")).locate(),
-                    config.embeddedDataDir(),
-                    config.embeddedPort(),
-                    config.embeddedAppendFsync(),
-                    config.embeddedStreamNodeMaxBytes());
-            embedded = Optional.of(started);
-            uri = started.uri();
-            description = "embedded " + started.uri();
-        }
-        RedisConnection connection = RedisConnection.open(uri, config.commandTimeout(), embedded, resources);
-        report(connection, description);
-        return connection;
-    }
-
-    private static void report(RedisConnection connection, String description) {
-        try {
-            connection.withServerCommands(commands -> new RedisStartupReport().report(commands, description));
-        }
-        catch (RuntimeException e) {
-            connection.close();
-            throw e;
-        }
+        String uri = config.uri().orElseThrow();
+        return RedisConnection.singleNode(() -> uri, config.commandTimeout(), resources, config.maskedUri()::orElseThrow);
     }
 
     @Provides
     @Singleton
     RedisClusterAsyncCommands<byte[], byte[]> redisCommands(RedisConnection connection) {
         return connection.commands();
+    }
+
+    private static boolean embedded(RedisConfig config) {
+        return config.uri().isEmpty() && config.clusterUris().isEmpty();
     }
 }

@@ -9,7 +9,6 @@ import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.redis.RedisConnection;
 import io.eventline.server.store.AllLogTrimmer;
 import io.eventline.server.store.EventEntryCodec;
-import io.eventline.server.store.PartitionCountRecord;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.append.AppendValidator;
 import io.eventline.server.store.append.EventAppender;
@@ -31,10 +30,8 @@ public final class StoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    StoreKeys storeKeys(StoreConfig config, RedisClusterAsyncCommands<byte[], byte[]> redis) {
-        StoreKeys keys = new StoreKeys(config.namespace(), config.partitions());
-        new PartitionCountRecord().verify(redis, keys);
-        return keys;
+    StoreKeys storeKeys(StoreConfig config) {
+        return new StoreKeys(config.namespace(), config.partitions());
     }
 
     @Provides

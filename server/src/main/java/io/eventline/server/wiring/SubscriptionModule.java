@@ -85,6 +85,6 @@ public final class SubscriptionModule extends AbstractModule {
     @Provides
     @Singleton
     LogTailers logTailers(RedisConnection redis, StoreKeys keys, SubscriptionHub hub) {
-        return LogTailers.open(redis, keys, hub, TAILER_BLOCK);
+        return new LogTailers(redis, keys, hub, TAILER_BLOCK);
     }
 }

@@ -18,6 +18,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EventlineConfigTest {
     @Test
+    void helpListsEverySettingReadWithItsDefaultAsASettingIsWritten() {
+        ConfigProperties properties = ConfigProperties.of(Map.of());
+        EventlineConfig.from(properties);
+        Map<String, String> defaults = properties.defaults();
+
+        assertEquals("50051", defaults.get("grpc.port"));
+        assertEquals("10s", defaults.get("grpc.shutdown-timeout"));
+        assertEquals("1m", defaults.get("grpc.keepalive-time"));
+        assertEquals("0", defaults.get("store.all-log-retention"));
+        assertEquals("data/redis", defaults.get("redis.embedded.data-dir"));
+        assertEquals("", defaults.get("redis.uri"));
+        assertEquals("1500ms", ConfigProperties.format(Duration.ofMillis(1500)));
+        assertEquals("7d", ConfigProperties.format(Duration.ofDays(7)));
+        String help = SettingsHelp.text();
+        defaults.keySet().forEach(key -> assertTrue(help.contains("--" + key + " "), key));
+    }
+
+    @Test
     void defaults() {
         EventlineConfig config = EventlineConfig.from(ConfigProperties.load(List.of(), Map.of()));
 

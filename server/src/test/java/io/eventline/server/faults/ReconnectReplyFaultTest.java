@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
@@ -42,7 +41,7 @@ class ReconnectReplyFaultTest {
     @Test
     void everyCompletedCommandHasItsOwnReply(@TempDir Path redisData) throws Exception {
         try (FaultRedis redis = FaultRedis.start(redisData);
-             RedisConnection connection = RedisConnection.open(redis.uri(), Duration.ofSeconds(2), Optional.empty())) {
+             RedisConnection connection = RedisConnection.open(redis.uri(), Duration.ofSeconds(2))) {
             RedisClusterAsyncCommands<byte[], byte[]> commands = connection.commands();
             byte[] key = utf8("entries");
             for (int number = 1; number <= ENTRIES; number++) {

@@ -1,5 +1,6 @@
 package io.eventline.server.faults;
 
+import io.eventline.server.testing.Ports;
 import io.grpc.Channel;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
@@ -9,7 +10,6 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,17 +38,33 @@ final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code java -cp <test classpath> io.eventline.server.Main} with these flags and waits until it serves; its output goes to {@code log}. */
     static ServerProcess start(Path log, List<String> flags) throws IOException, InterruptedException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
+        int port = Ports.free();
+        ServerProcess server = new ServerProcess(command(port, flags), log, port);
+        server.launch();
+        return server;
+    }
+
+    /** Runs a server that is expected to exit by itself (a failed start, --help); its exit status, its output in {@code log}. */
+    static int exitStatus(Path log, List<String> flags, Duration bound) throws IOException, InterruptedException {
+        Process process = spawn(log, flags);
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            throw new IllegalStateException("the server process did not exit within " + bound + ": " + Files.readString(log));
         }
+        return process.exitValue();
+    }
+
+    /** A server process, not waited for; its output goes to {@code log}. */
+    static Process spawn(Path log, List<String> flags) throws IOException {
+        return new ProcessBuilder(command(Ports.free(), flags)).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    private static List<String> command(int port, List<String> flags) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "io.eventline.server.Main",
                 "--grpc.host=127.0.0.1", "--grpc.port=" + port, "--metrics.port=-1"));
         command.addAll(flags);
-        ServerProcess server = new ServerProcess(command, log, port);
-        server.launch();
-        return server;
+        return command;
     }
 
     Channel channel() {

@@ -6,6 +6,7 @@ import io.eventline.proto.v1.RecordedEvent;
 import io.eventline.proto.v1.SubscribeRequest;
 import io.eventline.proto.v1.SubscribeResponse;
 import io.eventline.server.testing.EventlineHarness;
+import io.eventline.server.testing.Ports;
 import io.eventline.server.testing.RedisExtension;
 import io.eventline.server.testing.TestRedis;
 import io.grpc.ManagedChannel;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -55,10 +55,7 @@ class GracefulShutdownTest {
     @Test
     void sigtermDuringLoadLosesNoAcknowledgedAppend(TestRedis redis, @org.junit.jupiter.api.io.TempDir Path logs) throws Exception {
         String namespace = redis.newNamespace();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-cp", System.getProperty("java.class.path"), "io.eventline.server.Main",
                 "--grpc.port=" + port, "--grpc.host=127.0.0.1", "--metrics.port=-1", "--store.namespace=" + namespace, "--grpc.shutdown-timeout=10s"));
         command.addAll(redis.serverFlags());

@@ -2,6 +2,7 @@ package io.eventline.server.operations;
 
 import io.eventline.server.redis.EmbeddedRedis;
 import io.eventline.server.redis.RedisBinaryLocator;
+import io.eventline.server.testing.Ports;
 import io.eventline.server.testing.RunningServer;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,10 +30,7 @@ class HealthTest {
     @Test
     void healthFlipsWhenRedisStopsAndStarts(@TempDir Path data) throws Exception {
         Path binary = new RedisBinaryLocator(false, "").locate();
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = Ports.free();
         EmbeddedRedis redis = EmbeddedRedis.start(binary, data, port, "everysec", 0);
         try (RunningServer server = RunningServer.start(redis.uri(), "health", "--health.redis-check-interval=200ms", "--redis.command-timeout=2s")) {
             var health = HealthGrpc.newBlockingStub(server.channel());

@@ -1,52 +1,41 @@
 package io.eventline.server.testing;
 
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.Stage;
+import com.google.inject.util.Modules;
 import io.eventline.proto.v1.ConsumerGroupServiceGrpc;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.StreamServiceGrpc;
-import io.eventline.server.grpc.ConsumerGroupGrpcService;
-import io.eventline.server.grpc.EventStoreGrpcService;
-import io.eventline.server.grpc.EventlineGrpcServer;
-import io.eventline.server.grpc.ProtoMapper;
-import io.eventline.server.grpc.StatusMapper;
-import io.eventline.server.grpc.StreamGrpcService;
-import io.eventline.server.grpc.UnaryResponder;
-import io.eventline.server.metrics.EventlineMetrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.eventline.server.EventlineServer;
+import io.eventline.server.config.ConfigProperties;
+import io.eventline.server.config.EventlineConfig;
 import io.eventline.server.redis.RedisConnection;
-import io.eventline.server.store.EventEntryCodec;
-import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.StoreLimits;
-import io.eventline.server.store.StoreUnavailableException;
-import io.eventline.server.security.Callers;
-import io.eventline.server.store.subscribe.AckKeyring;
-import io.eventline.server.store.subscribe.DeliverySettler;
-import io.eventline.server.store.subscribe.GroupAdmin;
-import io.eventline.server.store.subscribe.GroupStore;
-import io.eventline.server.store.subscribe.LogTailers;
-import io.eventline.server.store.subscribe.SubscriptionHub;
-import io.eventline.server.store.subscribe.SubscriptionManager;
-import io.eventline.server.store.subscribe.SubscriptionSettings;
-import io.eventline.server.store.append.AppendValidator;
-import io.eventline.server.store.append.EventAppender;
-import io.eventline.server.store.append.ReplicationWait;
-import io.eventline.server.store.read.EventReader;
-import io.eventline.server.store.streams.SnapshotStore;
-import io.eventline.server.store.streams.StreamAdmin;
+import io.eventline.server.wiring.ConfigModule;
+import io.eventline.server.wiring.GrpcModule;
+import io.eventline.server.wiring.MetricsModule;
+import io.eventline.server.wiring.RedisModule;
+import io.eventline.server.wiring.StoreModule;
+import io.eventline.server.wiring.SubscriptionModule;
 import io.grpc.ManagedChannel;
+import io.grpc.ServerBuilder;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
-import io.eventline.server.health.ServiceHealth;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The store and its gRPC services wired by hand (no Guice) on a fresh namespace of a real Redis,
- * served in-process. Small limits make the limit checks cheap to reach.
+ * The server built from the production modules, started by its own lifecycle, on a fresh namespace
+ * of a real Redis and served in-process: {@link TestOverrides} swaps what tests need different.
+ * Small limits make the limit checks cheap to reach.
  */
 public final class EventlineHarness implements AutoCloseable {
     public static final StoreLimits LIMITS = new StoreLimits(100, 64 * 1024, 256 * 1024, 16);
@@ -56,45 +45,75 @@ public final class EventlineHarness implements AutoCloseable {
     /** The max_in_flight a subscription gets when its request says 0. */
     public static final int DEFAULT_MAX_IN_FLIGHT = 100;
 
+    private final EventlineServer server;
     private final RedisConnection redis;
     private final String namespace;
     private final int partitions;
-    private final EventlineGrpcServer server;
     private final ManagedChannel channel;
     private final MutableClock clock = new MutableClock();
-    private final SubscriptionHub hub = new SubscriptionHub();
-    private final EventlineMetrics metrics = new EventlineMetrics(new SimpleMeterRegistry());
-    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
-    private final LogTailers tailer;
 
     private EventlineHarness(TestRedis testRedis, String namespace, int partitions) {
-        this.redis = testRedis.connect();
         this.namespace = namespace;
         this.partitions = partitions;
-        StoreKeys keys = new StoreKeys(namespace, partitions);
-        EventEntryCodec codec = new EventEntryCodec();
-        ProtoMapper mapper = new ProtoMapper();
-        StatusMapper statusMapper = new StatusMapper();
-        UnaryResponder responder = new UnaryResponder(statusMapper);
-        var commands = redis.commands();
-        EventReader reader = new EventReader(commands, keys, codec, clock, PAGE_SIZE);
-        GroupStore groups = new GroupStore(commands, keys, codec, clock);
-        AckKeyring keyring = new AckKeyring(commands, keys, clock, Optional.empty());
-        Callers callers = new Callers(false);
-        SubscriptionManager subscriptions = new SubscriptionManager(commands, keys, codec, groups, reader, keyring, hub, scheduler, clock,
-                new SubscriptionSettings(DEFAULT_MAX_IN_FLIGHT, 10_000, HEARTBEAT_INTERVAL, java.time.Duration.ofSeconds(1)), metrics);
-        EventStoreGrpcService eventStore = new EventStoreGrpcService(
-                new EventAppender(keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow(), metrics, ReplicationWait.none(commands)),
-                reader, subscriptions, new DeliverySettler(commands, keys, groups, keyring, hub, metrics),
-                mapper, statusMapper, responder, metrics, callers);
-        StreamGrpcService streams = new StreamGrpcService(new StreamAdmin(commands, keys, codec), new SnapshotStore(commands, keys, 64 * 1024), mapper, responder);
-        ConsumerGroupGrpcService groupService = new ConsumerGroupGrpcService(groups, new GroupAdmin(commands, groups, hub), mapper, responder, callers);
-        this.tailer = LogTailers.open(redis, keys, hub, java.time.Duration.ofMillis(500));
-        tailer.start();
         String serverName = InProcessServerBuilder.generateName();
-        this.server = new EventlineGrpcServer(InProcessServerBuilder.forName(serverName), List.of(eventStore, streams, groupService), new ServiceHealth(List.of()));
+        var injector = Guice.createInjector(Stage.PRODUCTION, Modules.override(new ConfigModule(config(testRedis, namespace, partitions)),
+                new RedisModule(), new MetricsModule(), new StoreModule(), new SubscriptionModule(), new GrpcModule())
+                .with(new TestOverrides(serverName, clock)));
+        this.server = injector.getInstance(EventlineServer.class);
+        this.redis = injector.getInstance(RedisConnection.class);
         server.start();
         this.channel = InProcessChannelBuilder.forName(serverName).build();
+    }
+
+    /** The production settings with the test Redis, a namespace, and the small limits and short intervals the tests rely on. */
+    private static EventlineConfig config(TestRedis testRedis, String namespace, int partitions) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        testRedis.serverFlags().forEach(flag -> settings.put(flag.substring(2, flag.indexOf('=')), flag.substring(flag.indexOf('=') + 1)));
+        settings.put("store.namespace", namespace);
+        settings.put("store.partitions", Integer.toString(partitions));
+        settings.put("store.read-page-size", Integer.toString(PAGE_SIZE));
+        settings.put("store.dedup-window", Integer.toString(LIMITS.dedupWindow()));
+        settings.put("limits.max-append-events", Integer.toString(LIMITS.maxAppendEvents()));
+        settings.put("limits.max-event-bytes", Integer.toString(LIMITS.maxEventBytes()));
+        settings.put("limits.max-append-bytes", Integer.toString(LIMITS.maxAppendBytes()));
+        settings.put("limits.max-snapshot-bytes", Integer.toString(64 * 1024));
+        // in-process calls share one "connection": the per-connection limit is LimitsTest's, over Netty
+        settings.put("limits.max-subscriptions-per-connection", "1000000");
+        settings.put("subscriptions.default-max-in-flight", Integer.toString(DEFAULT_MAX_IN_FLIGHT));
+        settings.put("subscriptions.heartbeat-interval", HEARTBEAT_INTERVAL.toMillis() + "ms");
+        settings.put("subscriptions.poll-interval", "1s");
+        settings.put("grpc.shutdown-timeout", "5s");
+        settings.put("metrics.port", "-1");
+        return EventlineConfig.from(ConfigProperties.of(settings));
+    }
+
+    /** What tests change in the production wiring: an in-process transport, a clock they move, a registry of their own. */
+    private static final class TestOverrides extends AbstractModule {
+        private final String serverName;
+        private final MutableClock clock;
+
+        TestOverrides(String serverName, MutableClock clock) {
+            this.serverName = serverName;
+            this.clock = clock;
+        }
+
+        @Override
+        protected void configure() {
+            bind(Clock.class).toInstance(clock);
+        }
+
+        @Provides
+        @Singleton
+        ServerBuilder<?> serverBuilder() {
+            return InProcessServerBuilder.forName(serverName);
+        }
+
+        /** Without the JVM meters, which every harness would otherwise register for good. */
+        @Provides
+        @Singleton
+        PrometheusMeterRegistry prometheusRegistry() {
+            return new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        }
     }
 
     public static EventlineHarness start(TestRedis redis) {
@@ -150,9 +169,6 @@ public final class EventlineHarness implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        server.stop(Duration.ofSeconds(5), () -> hub.terminateAll(new StoreUnavailableException("test harness stopping")));
-        tailer.close();
-        scheduler.shutdownNow();
-        redis.close();
+        server.stop();
     }
 }

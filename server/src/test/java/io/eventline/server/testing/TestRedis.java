@@ -87,9 +87,12 @@ public final class TestRedis implements ExtensionContext.Store.CloseableResource
 
     public RedisConnection connect() {
         if (isCluster()) {
-            return RedisConnection.openCluster(clusterUris, Duration.ofSeconds(10), io.lettuce.core.resource.DefaultClientResources.create());
+            RedisConnection cluster = RedisConnection.cluster(clusterUris, Duration.ofSeconds(10), io.lettuce.core.resource.DefaultClientResources.create(),
+                    () -> "test cluster " + clusterUris);
+            cluster.connect();
+            return cluster;
         }
-        return RedisConnection.open(uri, Duration.ofSeconds(10), Optional.empty());
+        return RedisConnection.open(uri, Duration.ofSeconds(10));
     }
 
     @Override
