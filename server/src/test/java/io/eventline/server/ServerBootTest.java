@@ -44,8 +44,9 @@ class ServerBootTest {
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", server.port()).usePlaintext().build();
         try {
             assertServes(channel);
-            assertEquals(List.of("eventline.v1.ConsumerGroupService", "eventline.v1.EventStoreService", "eventline.v1.StreamService", "grpc.health.v1.Health",
-                    "grpc.reflection.v1.ServerReflection"), reflectedServices(channel));
+            assertEquals(List.of("eventline.v1.ConsumerGroupService", "eventline.v1.ErrorDetailTypes", "eventline.v1.EventStoreService",
+                    "eventline.v1.StreamService", "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection"),
+                    reflectedServices(channel));
         }
         finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);

@@ -98,6 +98,18 @@ public final class ConfigProperties {
         return Collections.unmodifiableMap(new LinkedHashMap<>(defaults));
     }
 
+    public boolean getBoolean(String key, boolean defaultValue) {
+        String text = read(key, Boolean.toString(defaultValue));
+        if (text == null) {
+            return defaultValue;
+        }
+        return switch (text.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw fail(key, "'" + text + "' is neither true nor false");
+        };
+    }
+
     public int getInt(String key, int defaultValue, int min, int max) {
         String text = read(key, Integer.toString(defaultValue));
         if (text == null) {

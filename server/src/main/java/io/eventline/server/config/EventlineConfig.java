@@ -18,6 +18,9 @@ public record EventlineConfig(GrpcConfig grpc, RedisConfig redis, StoreConfig st
         EventlineConfig config = new EventlineConfig(GrpcConfig.from(properties), RedisConfig.from(properties), StoreConfig.from(properties),
                 SubscriptionConfig.from(properties), MetricsConfig.from(properties), SecurityConfig.from(properties));
         properties.requireAllRecognized();
+        if (config.metrics().requireToken() && config.security().tokenFile().isEmpty()) {
+            throw properties.fail("metrics.require-token", "needs security.token-file: /metrics accepts the tokens of that file");
+        }
         return config;
     }
 
@@ -29,7 +32,7 @@ public record EventlineConfig(GrpcConfig grpc, RedisConfig redis, StoreConfig st
                 + " partitions=" + store.partitions()
                 + " limits=" + store.limits()
                 + " all-log-retention=" + (store.allLogRetention().isZero() ? "forever" : store.allLogRetention())
-                + " metrics=" + (metrics.enabled() ? metrics.host() + ":" + metrics.port() : "off")
+                + " metrics=" + (metrics.enabled() ? metrics.host() + ":" + metrics.port() + (metrics.requireToken() ? " (token required)" : "") : "off")
                 + " tls=" + (security.tls() ? (security.tlsClientCa().isPresent() ? "mutual" : "on") : "off")
                 + " auth=" + (security.tokenFile().isPresent() ? "bearer tokens" : "off");
     }

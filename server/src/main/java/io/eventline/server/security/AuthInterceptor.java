@@ -30,7 +30,6 @@ import static java.util.Objects.requireNonNull;
 public final class AuthInterceptor implements ServerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(AuthInterceptor.class);
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    private static final String BEARER = "bearer";
     /** Client input quoted in an error is cut to this many characters. */
     private static final int QUOTE_LIMIT = 64;
 
@@ -57,7 +56,7 @@ public final class AuthInterceptor implements ServerInterceptor {
             return next.startCall(call, headers);
         }
         Role required = policy.get().role().get();
-        Optional<Principal> principal = bearerToken(headers.get(AUTHORIZATION)).flatMap(token -> tokens.get().find(token));
+        Optional<Principal> principal = BearerHeader.token(headers.get(AUTHORIZATION)).flatMap(token -> tokens.get().find(token));
         if (principal.isEmpty()) {
             return refuse(call, Status.UNAUTHENTICATED.withDescription("send a known token as 'authorization: Bearer <token>'"),
                     method + " without a known token");
@@ -72,19 +71,6 @@ public final class AuthInterceptor implements ServerInterceptor {
         Context context = Context.current().withValue(Callers.PRINCIPAL, principal.get());
         ServerCall.Listener<Q> listener = Contexts.interceptCall(context, call, headers, next);
         return principal.get().scoped() ? new ScopeCheckingListener<>(listener, call, principal.get(), policy.get()) : listener;
-    }
-
-    /** RFC 7235: the scheme is case-insensitive. */
-    private static Optional<String> bearerToken(String authorization) {
-        if (authorization == null) {
-            return Optional.empty();
-        }
-        String value = authorization.trim();
-        int space = value.indexOf(' ');
-        if (space < 0 || !value.substring(0, space).toLowerCase(Locale.ROOT).equals(BEARER)) {
-            return Optional.empty();
-        }
-        return Optional.of(value.substring(space + 1).trim());
     }
 
     private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status, String what) {

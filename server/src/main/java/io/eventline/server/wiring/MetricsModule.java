@@ -7,6 +7,7 @@ import io.eventline.server.config.MetricsConfig;
 import io.eventline.server.health.RedisHealth;
 import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.metrics.GroupMetrics;
+import io.eventline.server.metrics.GrpcMeterFilters;
 import io.eventline.server.metrics.MetricsHttpServer;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupStore;
@@ -15,6 +16,8 @@ import io.eventline.proto.v1.ConsumerGroupServiceGrpc;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.StreamServiceGrpc;
 import io.eventline.server.health.ServiceHealth;
+import io.eventline.server.security.BearerHeader;
+import io.eventline.server.security.TokenFile;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
@@ -28,6 +31,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /** Metrics (Micrometer, Prometheus registry, JVM and process meters), health, and the /metrics + /healthz listener. */
 public final class MetricsModule extends AbstractModule {
@@ -41,6 +45,7 @@ public final class MetricsModule extends AbstractModule {
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        GrpcMeterFilters.applyTo(registry);
         return registry;
     }
 
@@ -78,10 +83,15 @@ public final class MetricsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Optional<MetricsHttpServer> metricsHttpServer(MetricsConfig config, PrometheusMeterRegistry registry, RedisHealth health) {
+    Optional<MetricsHttpServer> metricsHttpServer(MetricsConfig config, PrometheusMeterRegistry registry, RedisHealth health,
+            Optional<TokenFile> tokenFile) {
         if (!config.enabled()) {
             return Optional.empty();
         }
-        return Optional.of(new MetricsHttpServer(config.host(), config.port(), registry, health::serving));
+        // the configuration refuses metrics.require-token without a token file
+        Predicate<String> authorized = config.requireToken()
+                ? header -> BearerHeader.token(header).flatMap(token -> tokenFile.orElseThrow().tokens().find(token)).isPresent()
+                : header -> true;
+        return Optional.of(new MetricsHttpServer(config.host(), config.port(), registry, health::serving, authorized));
     }
 }

@@ -79,6 +79,17 @@ class EventlineConfigTest {
     }
 
     @Test
+    void metricsRequireATokenOnlyWithATokenFile() {
+        ConfigurationException noTokens = assertThrows(ConfigurationException.class, () -> EventlineConfig.from(ConfigProperties.load(
+                List.of("--metrics.require-token=true"), Map.of())));
+        assertTrue(noTokens.getMessage().contains("security.token-file"), noTokens.getMessage());
+        ConfigurationException notABoolean = assertThrows(ConfigurationException.class, () -> EventlineConfig.from(ConfigProperties.load(
+                List.of("--metrics.require-token=yes"), Map.of())));
+        assertTrue(notABoolean.getMessage().contains("metrics.require-token"), notABoolean.getMessage());
+        assertFalse(EventlineConfig.from(ConfigProperties.load(List.of(), Map.of())).metrics().requireToken());
+    }
+
+    @Test
     void theAckKeyRotatesNeverOrSlowerThanTheLongestAckTimeout() {
         assertEquals(Optional.empty(), EventlineConfig.from(ConfigProperties.load(List.of("--security.ack-key-rotation=0"), Map.of()))
                 .security().ackKeyRotation());

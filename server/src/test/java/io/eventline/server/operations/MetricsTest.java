@@ -2,6 +2,8 @@ package io.eventline.server.operations;
 
 import io.eventline.proto.v1.AckRequest;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
+import io.eventline.proto.v1.NackAction;
+import io.eventline.proto.v1.NackRequest;
 import io.eventline.proto.v1.SubscribeRequest;
 import io.eventline.proto.v1.SubscribeResponse;
 import io.eventline.server.testing.RedisExtension;
@@ -11,14 +13,20 @@ import io.grpc.ManagedChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,14 +76,120 @@ class MetricsTest {
             assertTrue(value(metrics, "eventline_deliveries_total{kind=\"group\"}") >= 1.0);
             assertEquals(1.0, value(metrics, "eventline_acks_total"));
             assertEquals(1.0, value(metrics, "eventline_subscriptions_active"));
-            assertTrue(value(metrics, "grpc_server_processing_duration_seconds_count{method=\"AppendEvents\",methodType=\"UNARY\",service=\"eventline.v1.EventStoreService\",statusCode=\"OK\"}") >= 4.0);
+            assertTrue(value(metrics, "grpc_server_processing_duration_seconds_count{method=\"AppendEvents\",method_type=\"UNARY\",service=\"eventline.v1.EventStoreService\",status_code=\"OK\"}") >= 4.0);
             assertTrue(metrics.contains("lettuce_command_completion_seconds"), "Redis command latency from Lettuce");
             assertTrue(metrics.contains("jvm_memory_used_bytes"), "JVM metrics");
             assertTrue(metrics.contains("process_cpu_usage"), "process metrics");
 
+            assertTrue(metrics.contains("grpc_server_processing_duration_seconds_bucket{method=\"AppendEvents\",method_type=\"UNARY\","),
+                    "gRPC latency histogram");
+
             HttpResponse<String> health = scrape(server.metricsPort(), "/healthz");
             assertEquals(200, health.statusCode());
             assertEquals("SERVING\n", health.body());
+        }
+    }
+
+    @Test
+    void everyLabelIsSnakeCaseAndEveryDashboardQueryFindsItsSeries(TestRedis redis) throws Exception {
+        try (RunningServer server = RunningServer.start(redis, "--metrics.group-interval=200ms")) {
+            var events = EventStoreServiceGrpc.newBlockingStub(server.channel()).withDeadlineAfter(30, TimeUnit.SECONDS);
+            events.appendEvents(append("order-1", noStream(), event("OrderPlaced"), event("OrderPaid")));
+            assertThrows(io.grpc.StatusRuntimeException.class, () -> events.appendEvents(append("order-1", noStream(), event("OrderPlaced"))));
+            var retry = append("order-2", noStream(), event("OrderPlaced"));
+            events.appendEvents(retry);
+            events.appendEvents(retry);
+            drain(events.readStream(read("order-1").build()));
+            Iterator<SubscribeResponse> subscription = EventStoreServiceGrpc.newBlockingStub(server.channel()).withDeadlineAfter(20, TimeUnit.SECONDS)
+                    .subscribe(SubscribeRequest.newBuilder().setStream("order-1").setGroup("billing").build());
+            String placed = nextDelivery(subscription).getAckId();
+            String paid = nextDelivery(subscription).getAckId();
+            events.nack(NackRequest.newBuilder().setGroup("billing").addAckIds(placed).setAction(NackAction.NACK_ACTION_RETRY).build());
+            events.ack(AckRequest.newBuilder().setGroup("billing").addAckIds(nextDelivery(subscription).getAckId()).build());
+            events.nack(NackRequest.newBuilder().setGroup("billing").addAckIds(paid).setAction(NackAction.NACK_ACTION_PARK).build());
+
+            Set<String> wanted = dashboardSeries();
+            assertTrue(wanted.size() >= 15, wanted.toString());
+            String metrics = awaitSeries(server.metricsPort(), wanted);
+            List<String> badLabels = new ArrayList<>();
+            Matcher label = Pattern.compile("[{,]([^=,{}]+)=\"").matcher(metrics);
+            while (label.find()) {
+                if (!label.group(1).matches("[a-z_][a-z0-9_]*")) {
+                    badLabels.add(label.group(1));
+                }
+            }
+            assertEquals(List.of(), badLabels.stream().distinct().toList());
+        }
+    }
+
+    @Test
+    void openMetricsWhenAskedAndNothingButTheTwoPaths(TestRedis redis) throws Exception {
+        try (RunningServer server = RunningServer.start(redis)) {
+            HttpResponse<String> open = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.metricsPort() + "/metrics"))
+                    .header("Accept", "application/openmetrics-text; version=1.0.0").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, open.statusCode());
+            assertTrue(open.headers().firstValue("Content-Type").orElse("").startsWith("application/openmetrics-text"), open.headers().toString());
+            assertTrue(open.body().endsWith("# EOF\n"), "OpenMetrics ends with # EOF");
+            assertTrue(scrape(server.metricsPort(), "/metrics").headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+            for (String path : List.of("/", "/metricsXYZ", "/metrics/x", "/healthz/x", "/other")) {
+                assertEquals(404, scrape(server.metricsPort(), path).statusCode(), path);
+            }
+        }
+    }
+
+    @Test
+    void metricsCanRequireATokenWhileHealthStaysOpen(TestRedis redis, @TempDir Path directory) throws Exception {
+        Path tokens = directory.resolve("tokens");
+        Files.writeString(tokens, "scraper scrape-token read\n");
+        try (RunningServer server = RunningServer.start(redis, "--security.token-file=" + tokens, "--metrics.require-token=true")) {
+            assertEquals(401, scrape(server.metricsPort(), "/metrics").statusCode());
+            HttpResponse<String> wrong = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.metricsPort() + "/metrics"))
+                    .header("Authorization", "Bearer guessed").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, wrong.statusCode());
+            HttpResponse<String> allowed = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.metricsPort() + "/metrics"))
+                    .header("Authorization", "Bearer scrape-token").build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, allowed.statusCode());
+            assertTrue(allowed.body().contains("jvm_memory_used_bytes"));
+            assertEquals(200, scrape(server.metricsPort(), "/healthz").statusCode());
+        }
+    }
+
+    private static io.eventline.proto.v1.Delivery nextDelivery(Iterator<SubscribeResponse> subscription) {
+        SubscribeResponse next = subscription.next();
+        while (!next.hasDelivery()) {
+            next = subscription.next();
+        }
+        return next.getDelivery();
+    }
+
+    /** The series names the dashboard's queries use. */
+    private static Set<String> dashboardSeries() throws IOException {
+        String dashboard = Files.readString(Path.of("..", "docs", "grafana-dashboard.json"));
+        Set<String> names = new TreeSet<>();
+        Matcher expression = Pattern.compile("\"expr\": \"((?:[^\"\\\\]|\\\\.)*)\"").matcher(dashboard);
+        while (expression.find()) {
+            Matcher name = Pattern.compile("\\b(?:eventline|grpc|lettuce|jvm|process)_[a-z0-9_]+").matcher(expression.group(1));
+            while (name.find()) {
+                names.add(name.group());
+            }
+        }
+        return names;
+    }
+
+    /** Scrapes until every wanted series is there (group gauges appear after a refresh), at most 20 s. */
+    private String awaitSeries(int port, Set<String> wanted) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            String metrics = scrape(port, "/metrics").body();
+            Set<String> missing = new TreeSet<>(wanted);
+            metrics.lines().filter(line -> !line.startsWith("#")).forEach(line -> missing.remove(line.split("[{ ]")[0]));
+            if (missing.isEmpty()) {
+                return metrics;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the dashboard queries series the server does not export: " + missing);
+            }
+            Thread.sleep(200);
         }
     }
 
