@@ -50,6 +50,7 @@ class EventlineConfigTest {
         assertEquals(Duration.ofSeconds(10), config.subscriptions().settings().heartbeatInterval());
         assertEquals(Duration.ofSeconds(2), config.subscriptions().settings().pollInterval());
         assertEquals(2, config.subscriptions().schedulerThreads());
+        assertEquals(4 * 1024 * 1024, config.subscriptions().settings().maxBufferedBytes());
         assertTrue(config.metrics().enabled());
         assertEquals("0.0.0.0", config.metrics().host());
         assertEquals(9464, config.metrics().port());
@@ -65,11 +66,13 @@ class EventlineConfigTest {
                 "EVENTLINE_REDIS_CLUSTER_URIS", "redis://127.0.0.1:7001, redis://127.0.0.1:7002",
                 "EVENTLINE_METRICS_PORT", "-1",
                 "EVENTLINE_SUBSCRIPTIONS_MAX_IN_FLIGHT", "500",
+                "EVENTLINE_SUBSCRIPTIONS_MAX_BUFFERED_BYTES", "1048576",
                 "EVENTLINE_LIMITS_MAX_SUBSCRIPTIONS_PER_CONNECTION", "7")));
 
         assertEquals(List.of("redis://127.0.0.1:7001", "redis://127.0.0.1:7002"), config.redis().clusterUris());
         assertFalse(config.metrics().enabled());
         assertEquals(500, config.subscriptions().settings().maxMaxInFlight());
+        assertEquals(1024 * 1024, config.subscriptions().settings().maxBufferedBytes());
         assertEquals(7, config.grpc().maxSubscriptionsPerConnection());
         ConfigurationException both = assertThrows(ConfigurationException.class, () -> EventlineConfig.from(ConfigProperties.load(
                 List.of("--redis.uri=redis://127.0.0.1:6379", "--redis.cluster-uris=redis://127.0.0.1:7001"), Map.of())));

@@ -126,6 +126,11 @@ public final class EventlineHarness implements AutoCloseable {
         return StreamServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
     }
 
+    /** The server's meters, e.g. the subscriptions' buffered bytes. */
+    public io.micrometer.core.instrument.MeterRegistry meters() {
+        return metrics.registry();
+    }
+
     public MutableClock clock() {
         return clock;
     }

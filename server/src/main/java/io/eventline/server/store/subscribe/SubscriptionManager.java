@@ -72,7 +72,8 @@ public final class SubscriptionManager {
             return catchUp(request.target(), start, consumer, subscriptionId, sink);
         }
         return groups.ensure(request.group(), request.target(), start).thenApply(definition -> {
-            GroupConsumer groupConsumer = new GroupConsumer(redis, definition, groups.sources(definition), consumer, subscriptionId, maxInFlight,
+            GroupConsumer groupConsumer = new GroupConsumer(redis, definition, groups.sources(definition), consumer, subscriptionId,
+                    new ReadBudget(maxInFlight, settings.maxBufferedBytes()),
                     entries, parker, sink, hub, scheduler, clock, settings.heartbeatInterval());
             groupConsumer.start();
             return groupConsumer;
