@@ -34,6 +34,7 @@ class EventlineConfigTest {
         assertEquals("el", config.store().namespace());
         assertEquals(1, config.store().partitions());
         assertEquals(256, config.store().readPageSize());
+        assertEquals(4 * 1024 * 1024, config.store().readPageBytes());
         assertEquals(Duration.ZERO, config.store().allLogRetention());
         assertEquals(1000, config.store().limits().maxAppendEvents());
         assertEquals(1024 * 1024, config.store().limits().maxEventBytes());
@@ -98,6 +99,7 @@ class EventlineConfigTest {
                 Map.entry("EVENTLINE_STORE_NAMESPACE", "prod"),
                 Map.entry("EVENTLINE_STORE_PARTITIONS", "8"),
                 Map.entry("EVENTLINE_STORE_READ_PAGE_SIZE", "100"),
+                Map.entry("EVENTLINE_STORE_READ_PAGE_BYTES", "2097152"),
                 Map.entry("EVENTLINE_STORE_ALL_LOG_RETENTION", "7d"),
                 Map.entry("EVENTLINE_STORE_DEDUP_WINDOW", "4"),
                 Map.entry("EVENTLINE_LIMITS_MAX_APPEND_EVENTS", "10"),
@@ -122,6 +124,7 @@ class EventlineConfigTest {
         assertEquals("prod", config.store().namespace());
         assertEquals(8, config.store().partitions());
         assertEquals(100, config.store().readPageSize());
+        assertEquals(2 * 1024 * 1024, config.store().readPageBytes());
         assertEquals(Duration.ofDays(7), config.store().allLogRetention());
         assertEquals(4, config.store().limits().dedupWindow());
         assertEquals(10, config.store().limits().maxAppendEvents());

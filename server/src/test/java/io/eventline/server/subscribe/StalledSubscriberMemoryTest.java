@@ -1,10 +1,8 @@
 package io.eventline.server.subscribe;
 
-import com.google.protobuf.ByteString;
-import io.eventline.proto.v1.EventData;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.SubscribeResponse;
-import io.eventline.server.store.subscribe.SubscriptionSettings;
+import io.eventline.server.store.ByteBudget;
 import io.eventline.server.testing.EventlineHarness;
 import io.eventline.server.testing.HarnessTest;
 import io.grpc.CallOptions;
@@ -17,13 +15,11 @@ import org.junit.jupiter.api.Timeout;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 
 import static io.eventline.server.subscribe.SubscriptionFixtures.createGroup;
 import static io.eventline.server.subscribe.SubscriptionFixtures.groupOn;
 import static io.eventline.server.subscribe.SubscriptionFixtures.settings;
-import static io.eventline.server.testing.Fixtures.any;
-import static io.eventline.server.testing.Fixtures.append;
+import static io.eventline.server.testing.Fixtures.appendLarge;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -40,14 +36,14 @@ class StalledSubscriberMemoryTest extends HarnessTest {
     private static final Duration ACK_TIMEOUT = Duration.ofMillis(200);
     private static final Duration WATCHED = Duration.ofSeconds(10);
     /** Budget, one event and its envelope: the most one read may add to the call's queue. */
-    private static final long BOUND = SubscriptionSettings.DEFAULT_MAX_BUFFERED_BYTES + EVENT_BYTES + 4096L;
+    private static final long BOUND = ByteBudget.DEFAULT_MAX_BYTES + EVENT_BYTES + 4096L;
     /** Loose: today's reclaim loop grew the heap by about 6 MiB per ack timeout with these events. */
     private static final long HEAP_GROWTH_LIMIT = 256L * 1024 * 1024;
 
     @Test
     void aSubscriberThatStopsReadingHoldsAtMostItsBoundInTheServer() throws InterruptedException {
         eventline.groups().createGroup(createGroup("stalled", "blob-1").setSettings(settings(ACK_TIMEOUT, 1000)).build());
-        appendLarge("blob-1");
+        appendLarge(eventline, "blob-1", EVENTS, EVENT_BYTES);
         long heapBefore = usedHeap();
 
         ClientCall<io.eventline.proto.v1.SubscribeRequest, SubscribeResponse> call =
@@ -78,18 +74,6 @@ class StalledSubscriberMemoryTest extends HarnessTest {
         }
         finally {
             call.cancel("test over", null);
-        }
-    }
-
-    private void appendLarge(String stream) {
-        int perAppend = EventlineHarness.LIMITS.maxAppendBytes() / EventlineHarness.LIMITS.maxEventBytes();
-        for (int start = 0; start < EVENTS; start += perAppend) {
-            List<EventData> batch = new ArrayList<>();
-            for (int i = start; i < Math.min(EVENTS, start + perAppend); i++) {
-                batch.add(EventData.newBuilder().setEventId(UUID.randomUUID().toString()).setType("BlobStored")
-                        .setData(ByteString.copyFrom(new byte[EVENT_BYTES])).build());
-            }
-            eventline.events().appendEvents(append(stream, any(), batch));
         }
     }
 

@@ -12,13 +12,4 @@ public record Delivery(RecordedEvent event, Optional<AckId> ackId, int deliveryC
         requireNonNull(event, "event is null");
         requireNonNull(ackId, "ackId is null");
     }
-
-    /** Roughly what the delivery weighs in memory and on the wire: its payload, names and a fixed overhead for the rest. */
-    public long bytes() {
-        long bytes = 128L + event.data().length + event.type().length() + event.stream().value().length() + event.contentType().length();
-        for (var entry : event.metadata().entrySet()) {
-            bytes += entry.getKey().length() + entry.getValue().length();
-        }
-        return bytes;
-    }
 }

@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.ByteBudget;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
@@ -38,7 +39,7 @@ import static java.util.Objects.requireNonNull;
  * <p>
  * Memory: it reads, reclaims and replays only while the sink is ready (nothing of its earlier
  * deliveries still queued there, so a reclaimed entry is never queued twice), and each time no more
- * entries than its {@link ReadBudget} allows: a client that stops reading holds one read's worth.
+ * entries than its {@link ByteBudget} allows: a client that stops reading holds one read's worth.
  */
 final class GroupConsumer extends AbstractSubscription {
     private static final Logger log = LoggerFactory.getLogger(GroupConsumer.class);
@@ -48,7 +49,8 @@ final class GroupConsumer extends AbstractSubscription {
     private final List<GroupSource> sources;
     private final String consumer;
     private final String subscriptionId;
-    private final ReadBudget budget;
+    private final int maxInFlight;
+    private final ByteBudget budget;
     private final PendingEntries entries;
     private final Parker parker;
     private final Consumer<byte[]> redisConsumer;
@@ -59,7 +61,7 @@ final class GroupConsumer extends AbstractSubscription {
     private boolean ownPendingDelivered;
 
     GroupConsumer(RedisClusterAsyncCommands<byte[], byte[]> redis, GroupDefinition group, List<GroupSource> sources, String consumer,
-            String subscriptionId, ReadBudget budget, PendingEntries entries, Parker parker, SubscriptionSink sink, SubscriptionHub hub,
+            String subscriptionId, int maxInFlight, ByteBudget budget, PendingEntries entries, Parker parker, SubscriptionSink sink, SubscriptionHub hub,
             ScheduledExecutorService scheduler, Clock clock, Duration heartbeatInterval) {
         super(sink, hub, scheduler, clock, tickInterval(group.settings().ackTimeout()), heartbeatInterval);
         this.redis = requireNonNull(redis, "redis is null");
@@ -67,6 +69,7 @@ final class GroupConsumer extends AbstractSubscription {
         this.sources = List.copyOf(sources);
         this.consumer = requireNonNull(consumer, "consumer is null");
         this.subscriptionId = requireNonNull(subscriptionId, "subscriptionId is null");
+        this.maxInFlight = maxInFlight;
         this.budget = requireNonNull(budget, "budget is null");
         this.entries = requireNonNull(entries, "entries is null");
         this.parker = requireNonNull(parker, "parker is null");
@@ -124,7 +127,7 @@ final class GroupConsumer extends AbstractSubscription {
     protected void pump() {
         int window;
         synchronized (this) {
-            window = budget.entries(inFlight.size());
+            window = budget.entries(maxInFlight - inFlight.size());
             if (isClosed() || busy || window <= 0 || !sink.isReady()) {
                 return;
             }
@@ -192,7 +195,7 @@ final class GroupConsumer extends AbstractSubscription {
             if (isClosed()) {
                 return;
             }
-            budget.read(outcome.deliveries());
+            budget.read(outcome.deliveries().stream().map(Delivery::event).toList());
             for (Delivery delivery : outcome.deliveries()) {
                 AckId ackId = delivery.ackId().orElseThrow();
                 inFlight.add(entryKey(ackId.kind(), ackId.partition(), ackId.entryId()));
@@ -299,7 +302,7 @@ final class GroupConsumer extends AbstractSubscription {
         for (GroupSource source : sources) {
             for (byte[] key : bothKeys(source)) {
                 AckId.Kind kind = source.isReplay(key) ? AckId.Kind.REPLAY : source.kind();
-                reads.add(redis.xpending(key, redisConsumer, Range.unbounded(), Limit.from(budget.maxInFlight() * 2L + 16)).toCompletableFuture()
+                reads.add(redis.xpending(key, redisConsumer, Range.unbounded(), Limit.from(maxInFlight * 2L + 16)).toCompletableFuture()
                         .thenApply(pending -> {
                             Set<String> stillPending = new HashSet<>();
                             pending.forEach(message -> stillPending.add(entryKey(kind, source.partition(), message.getId())));
@@ -331,7 +334,7 @@ final class GroupConsumer extends AbstractSubscription {
 
     /** What a tick may take: nothing while the call still holds earlier deliveries, else the budget less {@code taken}. */
     private synchronized int readyWindow(int taken) {
-        return sink.isReady() ? budget.entries(inFlight.size()) - taken : 0;
+        return sink.isReady() ? budget.entries(maxInFlight - inFlight.size()) - taken : 0;
     }
 
     private CompletableFuture<List<PendingEntries.Entry>> parkExhausted(GroupSource source, List<PendingEntries.Entry> claimed) {

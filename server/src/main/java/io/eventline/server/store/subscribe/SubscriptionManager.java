@@ -1,6 +1,7 @@
 package io.eventline.server.store.subscribe;
 
 import io.eventline.server.metrics.EventlineMetrics;
+import io.eventline.server.store.ByteBudget;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.Position;
@@ -72,8 +73,8 @@ public final class SubscriptionManager {
             return catchUp(request.target(), start, consumer, subscriptionId, sink);
         }
         return groups.ensure(request.group(), request.target(), start).thenApply(definition -> {
-            GroupConsumer groupConsumer = new GroupConsumer(redis, definition, groups.sources(definition), consumer, subscriptionId,
-                    new ReadBudget(maxInFlight, settings.maxBufferedBytes()),
+            GroupConsumer groupConsumer = new GroupConsumer(redis, definition, groups.sources(definition), consumer, subscriptionId, maxInFlight,
+                    new ByteBudget(settings.maxBufferedBytes()),
                     entries, parker, sink, hub, scheduler, clock, settings.heartbeatInterval());
             groupConsumer.start();
             return groupConsumer;

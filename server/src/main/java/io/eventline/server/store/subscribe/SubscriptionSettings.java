@@ -1,18 +1,18 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.ByteBudget;
+
 import java.time.Duration;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Server-wide subscription settings. {@code maxBufferedBytes} caps what one subscription reads
- * ahead of its client: a read or reclaim asks for no more entries than fit in it (by the size of
- * the entries last read) and none starts while the call still has deliveries queued.
+ * Server-wide subscription settings. {@code maxBufferedBytes} caps what one group subscription
+ * reads ahead of its client: a read or reclaim asks for no more entries than fit in it (see
+ * {@link ByteBudget}) and none starts while the call still has deliveries queued.
  */
 public record SubscriptionSettings(int defaultMaxInFlight, int maxMaxInFlight, Duration heartbeatInterval, Duration pollInterval,
         int maxBufferedBytes) {
-    public static final int DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
-
     public SubscriptionSettings {
         requireNonNull(heartbeatInterval, "heartbeatInterval is null");
         requireNonNull(pollInterval, "pollInterval is null");
@@ -26,6 +26,6 @@ public record SubscriptionSettings(int defaultMaxInFlight, int maxMaxInFlight, D
 
     /** With the default byte budget. */
     public SubscriptionSettings(int defaultMaxInFlight, int maxMaxInFlight, Duration heartbeatInterval, Duration pollInterval) {
-        this(defaultMaxInFlight, maxMaxInFlight, heartbeatInterval, pollInterval, DEFAULT_MAX_BUFFERED_BYTES);
+        this(defaultMaxInFlight, maxMaxInFlight, heartbeatInterval, pollInterval, ByteBudget.DEFAULT_MAX_BYTES);
     }
 }
