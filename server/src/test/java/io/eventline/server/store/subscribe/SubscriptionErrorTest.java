@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Timeout;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -82,7 +81,7 @@ class SubscriptionErrorTest {
     }
 
     /** A ready client; it fails every delivery with an Error when asked to, and records how the call ended. */
-    private static final class FailureSink implements SubscriptionSink {
+    private static final class FailureSink extends NoOpSink {
         private final boolean deliveriesFail;
         private final CompletableFuture<Throwable> failure = new CompletableFuture<>();
 
@@ -96,22 +95,10 @@ class SubscriptionErrorTest {
         }
 
         @Override
-        public void confirmed(String group, String consumer, String subscriptionId) {
-        }
-
-        @Override
         public void deliver(Delivery delivery) {
             if (deliveriesFail) {
                 throw new OutOfMemoryError("test: no room for the response");
             }
-        }
-
-        @Override
-        public void caughtUp() {
-        }
-
-        @Override
-        public void heartbeat(Instant now) {
         }
 
         @Override
