@@ -6,8 +6,6 @@ import io.eventline.server.store.RecordedEvent;
 import io.eventline.server.store.read.ReadCursor;
 import io.eventline.server.store.read.ReadPage;
 import io.grpc.stub.ServerCallStreamObserver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.CompletionException;
 
@@ -17,10 +15,9 @@ import static java.util.Objects.requireNonNull;
  * One ReadStream call: fetches a page only while the client can take more (isReady), so a slow
  * reader holds at most one page in the server (pages are bounded in count and bytes by the
  * reader); cancellation stops it. An Error while reading or sending (e.g. out of memory) ends the
- * call with a status, logged, rather than leaving it hanging.
+ * call with a status (INTERNAL, logged by the status mapper) rather than leaving it hanging.
  */
 final class ReadStreamCall {
-    private static final Logger log = LoggerFactory.getLogger(ReadStreamCall.class);
 
     /** Keeps each response well under the 4 MiB a default gRPC client accepts. */
     static final int MAX_RESPONSE_BYTES = 1024 * 1024;
@@ -70,8 +67,8 @@ final class ReadStreamCall {
         }
     }
 
+    /** Ends the call; the status mapper logs what it did not expect, with its stack. */
     private void fail(Throwable error) {
-        log.error("ReadStream ended by {}", error.toString(), error);
         synchronized (this) {
             if (!finished) {
                 finished = true;
