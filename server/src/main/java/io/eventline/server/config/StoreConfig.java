@@ -1,5 +1,6 @@
 package io.eventline.server.config;
 
+import io.eventline.server.store.ByteBudget;
 import io.eventline.server.store.StoreLimits;
 
 import java.time.Duration;
@@ -9,6 +10,7 @@ public record StoreConfig(
         String namespace,
         int partitions,
         int readPageSize,
+        int readPageBytes,
         Duration allLogRetention,
         StoreLimits limits,
         int maxSnapshotBytes) {
@@ -21,6 +23,7 @@ public record StoreConfig(
                 namespace,
                 properties.getInt("store.partitions", 1, 1, 16384),
                 properties.getInt("store.read-page-size", 256, 1, 10_000),
+                properties.getInt("store.read-page-bytes", ByteBudget.DEFAULT_MAX_BYTES, 64 * 1024, 1024 * 1024 * 1024),
                 properties.getDuration("store.all-log-retention", Duration.ZERO),
                 new StoreLimits(
                         properties.getInt("limits.max-append-events", 1000, 1, 100_000),

@@ -1,5 +1,6 @@
 package io.eventline.server.config;
 
+import io.eventline.server.store.ByteBudget;
 import io.eventline.server.store.subscribe.SubscriptionSettings;
 
 import java.time.Duration;
@@ -17,8 +18,10 @@ public record SubscriptionConfig(SubscriptionSettings settings, int schedulerThr
         if (heartbeat.toMillis() < 10 || poll.toMillis() < 10) {
             throw properties.fail("subscriptions.heartbeat-interval", "heartbeat and poll intervals must be at least 10ms");
         }
+        int maxBufferedBytes = properties.getInt("subscriptions.max-buffered-bytes", ByteBudget.DEFAULT_MAX_BYTES,
+                64 * 1024, 1024 * 1024 * 1024);
         return new SubscriptionConfig(
-                new SubscriptionSettings(defaultMaxInFlight, maxMaxInFlight, heartbeat, poll),
+                new SubscriptionSettings(defaultMaxInFlight, maxMaxInFlight, heartbeat, poll, maxBufferedBytes),
                 properties.getInt("subscriptions.scheduler-threads", 2, 1, 64));
     }
 }

@@ -7,13 +7,18 @@ import io.eventline.server.store.read.ReadCursor;
 import io.eventline.server.store.read.ReadPage;
 import io.grpc.stub.ServerCallStreamObserver;
 
+import java.util.concurrent.CompletionException;
+
 import static java.util.Objects.requireNonNull;
 
 /**
  * One ReadStream call: fetches a page only while the client can take more (isReady), so a slow
- * reader holds at most one page in the server; cancellation stops it.
+ * reader holds at most one page in the server (pages are bounded in count and bytes by the
+ * reader); cancellation stops it. An Error while reading or sending (e.g. out of memory) ends the
+ * call with a status (INTERNAL, logged by the status mapper) rather than leaving it hanging.
  */
 final class ReadStreamCall {
+
     /** Keeps each response well under the 4 MiB a default gRPC client accepts. */
     static final int MAX_RESPONSE_BYTES = 1024 * 1024;
 
@@ -50,10 +55,33 @@ final class ReadStreamCall {
             return;
         }
         fetching = true;
-        cursor.next().whenComplete(this::onPage);
+        cursor.next().whenComplete(this::onPageOrFail);
+    }
+
+    private void onPageOrFail(ReadPage page, Throwable error) {
+        try {
+            onPage(page, error instanceof CompletionException && error.getCause() != null ? error.getCause() : error);
+        }
+        catch (RuntimeException | Error e) {
+            fail(e);
+        }
+    }
+
+    /** Ends the call; the status mapper logs what it did not expect, with its stack. */
+    private void fail(Throwable error) {
+        synchronized (this) {
+            if (!finished) {
+                finished = true;
+                observer.onError(statusMapper.toStatus(error));
+            }
+        }
     }
 
     private void onPage(ReadPage page, Throwable error) {
+        if (error instanceof Error) {
+            fail(error);
+            return;
+        }
         synchronized (this) {
             fetching = false;
             if (finished) {

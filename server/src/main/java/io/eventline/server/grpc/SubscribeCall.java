@@ -15,21 +15,29 @@ import io.eventline.server.store.subscribe.SubscriptionSink;
 import io.grpc.stub.ServerCallStreamObserver;
 
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Queue;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * One Subscribe call: the subscription's sink. It reports the call's readiness so the
- * subscription writes only while the client keeps up, wakes it when the client can take more, and
- * closes it when the client cancels or its deadline passes.
+ * One Subscribe call: the subscription's sink. It hands responses to gRPC only while the call is
+ * ready and queues the rest here, where they are counted (the {@code eventline.subscriptions.buffered.bytes}
+ * gauge) instead of piling up unseen in the transport. It reports itself ready only with nothing
+ * queued, so a subscription adds at most one read's deliveries to the queue; it drains the queue
+ * and wakes the subscription when the client can take more, and closes it when the client cancels
+ * or its deadline passes.
  */
 final class SubscribeCall implements SubscriptionSink {
     private final ServerCallStreamObserver<SubscribeResponse> observer;
     private final ProtoMapper mapper;
     private final StatusMapper statusMapper;
     private final EventlineMetrics metrics;
+    private final Queue<SubscribeResponse> queued = new ArrayDeque<>();
     private volatile Subscription subscription;
     private volatile boolean cancelled;
+    /** Guarded by this, as are the queue and every call on the observer. */
+    private long queuedBytes;
 
     SubscribeCall(ServerCallStreamObserver<SubscribeResponse> observer, ProtoMapper mapper, StatusMapper statusMapper, EventlineMetrics metrics) {
         this.metrics = requireNonNull(metrics, "metrics is null");
@@ -40,7 +48,10 @@ final class SubscribeCall implements SubscriptionSink {
 
     void start(SubscriptionManager subscriptions, SubscribeRequest request, Caller caller) {
         observer.setOnCancelHandler(() -> {
-            cancelled = true;
+            synchronized (this) {
+                cancelled = true;
+                dropQueued();
+            }
             Subscription open = subscription;
             if (open != null) {
                 open.close();
@@ -48,7 +59,7 @@ final class SubscribeCall implements SubscriptionSink {
         });
         observer.setOnReadyHandler(() -> {
             Subscription open = subscription;
-            if (open != null) {
+            if (drain() && open != null) {
                 open.wake();
             }
         });
@@ -69,9 +80,10 @@ final class SubscribeCall implements SubscriptionSink {
     }
 
     @Override
-    public boolean isReady() {
-        return !cancelled && observer.isReady();
+    public synchronized boolean isReady() {
+        return !cancelled && queued.isEmpty() && observer.isReady();
     }
+
 
     @Override
     public void confirmed(String group, String consumer, String subscriptionId) {
@@ -99,16 +111,45 @@ final class SubscribeCall implements SubscriptionSink {
     }
 
     @Override
-    public void failed(Throwable error) {
+    public synchronized void failed(Throwable error) {
         if (!cancelled) {
             cancelled = true;
+            dropQueued();
             observer.onError(statusMapper.toStatus(error));
         }
     }
 
-    private void send(SubscribeResponse response) {
-        if (!cancelled) {
+    private synchronized void send(SubscribeResponse response) {
+        if (cancelled) {
+            return;
+        }
+        if (queued.isEmpty() && observer.isReady()) {
+            observer.onNext(response);
+            return;
+        }
+        int bytes = response.getSerializedSize();
+        queued.add(response);
+        queuedBytes += bytes;
+        metrics.buffered(bytes);
+    }
+
+    /** Writes queued responses while the call is ready; true when none is left. */
+    private synchronized boolean drain() {
+        while (!cancelled && !queued.isEmpty() && observer.isReady()) {
+            SubscribeResponse response = queued.remove();
+            release(response.getSerializedSize());
             observer.onNext(response);
         }
+        return !cancelled && queued.isEmpty();
+    }
+
+    private void dropQueued() {
+        queued.clear();
+        release(queuedBytes);
+    }
+
+    private void release(long bytes) {
+        queuedBytes -= bytes;
+        metrics.buffered(-bytes);
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
@@ -33,6 +34,7 @@ public final class EventlineMetrics {
     private final Counter nackPark;
     private final Counter nackSkip;
     private final Counter parked;
+    private final AtomicLong bufferedBytes = new AtomicLong();
 
     public EventlineMetrics(MeterRegistry registry) {
         this.registry = requireNonNull(registry, "registry is null");
@@ -54,6 +56,10 @@ public final class EventlineMetrics {
         this.nackPark = nackCounter("park");
         this.nackSkip = nackCounter("skip");
         this.parked = Counter.builder("eventline.parked").description("Deliveries moved to a parked list").register(registry);
+        io.micrometer.core.instrument.Gauge.builder("eventline.subscriptions.buffered.bytes", bufferedBytes, AtomicLong::get)
+                .description("Bytes of Subscribe responses queued in the server for clients not ready to take them")
+                .baseUnit("bytes")
+                .register(registry);
     }
 
     public MeterRegistry registry() {
@@ -109,6 +115,11 @@ public final class EventlineMetrics {
 
     public void parked(int count) {
         parked.increment(count);
+    }
+
+    /** Responses of this many bytes were queued for a client (negative: written or dropped). */
+    public void buffered(long bytes) {
+        bufferedBytes.addAndGet(bytes);
     }
 
     /** A gauge of something the caller counts, e.g. open subscriptions. */

@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -28,8 +29,8 @@ import static java.util.Objects.requireNonNull;
 public final class GroupMetrics implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupMetrics.class);
     /**
-     * Groups described at once. Each description is several Redis reads (lag is an XRANGE of up to
-     * 100,000 entries); describing a store's 2,200 groups in one burst is the likely cause of append
+     * Groups described at once. Each description is a few small Redis reads (counts and ids, never
+     * event bodies); describing a store's 2,200 groups in one burst was the likely cause of append
      * p99s over 200 ms (docs/benchmarks.md). A few at a time leave Redis room for appends in between.
      */
     private static final int DESCRIBES_IN_FLIGHT = 8;
@@ -41,6 +42,7 @@ public final class GroupMetrics implements AutoCloseable {
     private final MultiGauge pending;
     private final MultiGauge parked;
     private final ScheduledExecutorService scheduler;
+    private final WarningThrottle warnings = new WarningThrottle(Duration.ofMinutes(1), System::nanoTime);
 
     public GroupMetrics(EventlineMetrics metrics, GroupStore groups, GroupAdmin admin, Duration interval) {
         this.groups = requireNonNull(groups, "groups is null");
@@ -69,15 +71,20 @@ public final class GroupMetrics implements AutoCloseable {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        catch (Exception e) {
-            log.debug("group metrics not refreshed: {}", e.toString());
+        catch (ExecutionException | TimeoutException | RuntimeException | Error e) {
+            // caught, Errors too: an exception thrown out of a periodic task ends its schedule for good
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            if (warnings.allow(cause.getClass().getName())) {
+                log.warn("Group metrics not refreshed (logged at most once a minute per cause): {}", cause.toString());
+            }
         }
     }
 
     private List<GroupStatus> describeAll(List<GroupDefinition> definitions, long deadline)
             throws InterruptedException, ExecutionException, TimeoutException {
+        Function<String, CompletableFuture<GroupStatus>> describer = admin.describer();
         CompletableFuture<List<GroupStatus>> described = Flux.fromIterable(definitions)
-                .flatMapSequential(definition -> Mono.fromFuture(() -> admin.describe(definition.name(), Caller.trusted())), DESCRIBES_IN_FLIGHT)
+                .flatMapSequential(definition -> Mono.fromFuture(() -> describer.apply(definition.name())), DESCRIBES_IN_FLIGHT)
                 .collectList()
                 .toFuture();
         try {

@@ -29,4 +29,13 @@ public record RecordedEvent(
     public Instant recordedAt() {
         return position.recordedAt();
     }
+
+    /** Roughly what the event weighs in memory and on the wire: its payload, names and a fixed overhead for the rest. */
+    public long approximateBytes() {
+        long bytes = 128L + data.length + type.length() + stream.value().length() + contentType.length();
+        for (Map.Entry<String, String> entry : metadata.entrySet()) {
+            bytes += entry.getKey().length() + entry.getValue().length();
+        }
+        return bytes;
+    }
 }

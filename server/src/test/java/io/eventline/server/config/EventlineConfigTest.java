@@ -52,6 +52,7 @@ class EventlineConfigTest {
         assertEquals("el", config.store().namespace());
         assertEquals(1, config.store().partitions());
         assertEquals(256, config.store().readPageSize());
+        assertEquals(4 * 1024 * 1024, config.store().readPageBytes());
         assertEquals(Duration.ZERO, config.store().allLogRetention());
         assertEquals(1000, config.store().limits().maxAppendEvents());
         assertEquals(1024 * 1024, config.store().limits().maxEventBytes());
@@ -68,6 +69,7 @@ class EventlineConfigTest {
         assertEquals(Duration.ofSeconds(10), config.subscriptions().settings().heartbeatInterval());
         assertEquals(Duration.ofSeconds(2), config.subscriptions().settings().pollInterval());
         assertEquals(2, config.subscriptions().schedulerThreads());
+        assertEquals(4 * 1024 * 1024, config.subscriptions().settings().maxBufferedBytes());
         assertTrue(config.metrics().enabled());
         assertEquals("0.0.0.0", config.metrics().host());
         assertEquals(9464, config.metrics().port());
@@ -106,11 +108,13 @@ class EventlineConfigTest {
                 "EVENTLINE_REDIS_CLUSTER_URIS", "redis://127.0.0.1:7001, redis://127.0.0.1:7002",
                 "EVENTLINE_METRICS_PORT", "-1",
                 "EVENTLINE_SUBSCRIPTIONS_MAX_IN_FLIGHT", "500",
+                "EVENTLINE_SUBSCRIPTIONS_MAX_BUFFERED_BYTES", "1048576",
                 "EVENTLINE_LIMITS_MAX_SUBSCRIPTIONS_PER_CONNECTION", "7")));
 
         assertEquals(List.of("redis://127.0.0.1:7001", "redis://127.0.0.1:7002"), config.redis().clusterUris());
         assertFalse(config.metrics().enabled());
         assertEquals(500, config.subscriptions().settings().maxMaxInFlight());
+        assertEquals(1024 * 1024, config.subscriptions().settings().maxBufferedBytes());
         assertEquals(7, config.grpc().maxSubscriptionsPerConnection());
         ConfigurationException both = assertThrows(ConfigurationException.class, () -> EventlineConfig.from(ConfigProperties.load(
                 List.of("--redis.uri=redis://127.0.0.1:6379", "--redis.cluster-uris=redis://127.0.0.1:7001"), Map.of())));
@@ -136,6 +140,7 @@ class EventlineConfigTest {
                 Map.entry("EVENTLINE_STORE_NAMESPACE", "prod"),
                 Map.entry("EVENTLINE_STORE_PARTITIONS", "8"),
                 Map.entry("EVENTLINE_STORE_READ_PAGE_SIZE", "100"),
+                Map.entry("EVENTLINE_STORE_READ_PAGE_BYTES", "2097152"),
                 Map.entry("EVENTLINE_STORE_ALL_LOG_RETENTION", "7d"),
                 Map.entry("EVENTLINE_STORE_DEDUP_WINDOW", "4"),
                 Map.entry("EVENTLINE_LIMITS_MAX_APPEND_EVENTS", "10"),
@@ -160,6 +165,7 @@ class EventlineConfigTest {
         assertEquals("prod", config.store().namespace());
         assertEquals(8, config.store().partitions());
         assertEquals(100, config.store().readPageSize());
+        assertEquals(2 * 1024 * 1024, config.store().readPageBytes());
         assertEquals(Duration.ofDays(7), config.store().allLogRetention());
         assertEquals(4, config.store().limits().dedupWindow());
         assertEquals(10, config.store().limits().maxAppendEvents());

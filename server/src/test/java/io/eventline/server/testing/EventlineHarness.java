@@ -47,6 +47,7 @@ public final class EventlineHarness implements AutoCloseable {
 
     private final EventlineServer server;
     private final RedisConnection redis;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
     private final String namespace;
     private final int partitions;
     private final ManagedChannel channel;
@@ -61,6 +62,7 @@ public final class EventlineHarness implements AutoCloseable {
                 .with(new TestOverrides(serverName, clock)));
         this.server = injector.getInstance(EventlineServer.class);
         this.redis = injector.getInstance(RedisConnection.class);
+        this.meters = injector.getInstance(io.micrometer.core.instrument.MeterRegistry.class);
         server.start();
         this.channel = InProcessChannelBuilder.forName(serverName).build();
     }
@@ -148,6 +150,11 @@ public final class EventlineHarness implements AutoCloseable {
 
     public StreamServiceGrpc.StreamServiceBlockingStub streams() {
         return StreamServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS);
+    }
+
+    /** The server's meters, e.g. the subscriptions' buffered bytes. */
+    public io.micrometer.core.instrument.MeterRegistry meters() {
+        return meters;
     }
 
     public MutableClock clock() {

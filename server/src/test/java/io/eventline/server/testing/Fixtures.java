@@ -43,6 +43,19 @@ public final class Fixtures {
                 .build();
     }
 
+    /** Appends {@code count} events of {@code bytes} bytes of data each, as many per append as the harness's limits allow. */
+    public static void appendLarge(EventlineHarness eventline, String stream, int count, int bytes) {
+        int perAppend = Math.max(1, EventlineHarness.LIMITS.maxAppendBytes() / EventlineHarness.LIMITS.maxEventBytes());
+        for (int start = 0; start < count; start += perAppend) {
+            List<EventData> batch = new ArrayList<>();
+            for (int i = start; i < Math.min(count, start + perAppend); i++) {
+                batch.add(EventData.newBuilder().setEventId(UUID.randomUUID().toString()).setType("BlobStored")
+                        .setData(ByteString.copyFrom(new byte[bytes])).build());
+            }
+            eventline.events().appendEvents(append(stream, any(), batch));
+        }
+    }
+
     public static ExpectedVersion any() {
         return ExpectedVersion.newBuilder().setAny(Empty.getDefaultInstance()).build();
     }

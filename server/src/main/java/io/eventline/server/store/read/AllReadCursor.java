@@ -1,5 +1,6 @@
 package io.eventline.server.store.read;
 
+import io.eventline.server.store.ByteBudget;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.RecordedEvent;
 import io.eventline.server.store.StoreKeys;
@@ -29,9 +30,11 @@ final class AllReadCursor implements ReadCursor {
     private final Comparator<LogPointer> order;
     private final ReadFilter filter;
     private final int pageSize;
+    private final ByteBudget budget;
 
     AllReadCursor(RedisClusterAsyncCommands<byte[], byte[]> redis, EventEntryCodec codec, StoreKeys keys,
-            List<PartitionLogCursor> partitions, ReadDirection direction, ReadFilter filter, int pageSize) {
+            List<PartitionLogCursor> partitions, ReadDirection direction, ReadFilter filter, int pageSize,
+            ByteBudget budget) {
         this.redis = redis;
         this.codec = codec;
         this.keys = keys;
@@ -41,6 +44,7 @@ final class AllReadCursor implements ReadCursor {
         this.order = direction == ReadDirection.FORWARD ? forward : forward.reversed();
         this.filter = filter;
         this.pageSize = pageSize;
+        this.budget = budget;
     }
 
     @Override
@@ -64,7 +68,7 @@ final class AllReadCursor implements ReadCursor {
     /** Takes pointers in position order until the page is full or a partition must fetch again. */
     private List<LogPointer> mergePointers() {
         List<LogPointer> pointers = new ArrayList<>();
-        long wanted = Math.min(pageSize, filter.fetchHint());
+        long wanted = budget.entries((int) Math.min(pageSize, filter.fetchHint()));
         while (pointers.size() < wanted) {
             PartitionLogCursor best = null;
             for (PartitionLogCursor partition : partitions) {
@@ -111,6 +115,7 @@ final class AllReadCursor implements ReadCursor {
                     filter.took();
                 }
             }
+            budget.read(events);
             boolean last = filter.satisfied() || partitions.stream().allMatch(PartitionLogCursor::done);
             return new ReadPage(events, last);
         });

@@ -1,5 +1,6 @@
 package io.eventline.server.store.read;
 
+import io.eventline.server.store.ByteBudget;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.Position;
@@ -23,16 +24,29 @@ public final class EventReader {
     private final EventEntryCodec codec;
     private final Clock clock;
     private final int pageSize;
+    private final int pageBytes;
 
+    /** With the default page byte budget. */
     public EventReader(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, Clock clock, int pageSize) {
+        this(redis, keys, codec, clock, pageSize, ByteBudget.DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param pageSize the most events a page holds
+     * @param pageBytes roughly the most bytes a page holds (see {@link ByteBudget}): a reader that
+     *     stops reading holds one page
+     */
+    public EventReader(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, Clock clock, int pageSize,
+            int pageBytes) {
         this.redis = requireNonNull(redis, "redis is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.clock = requireNonNull(clock, "clock is null");
-        if (pageSize < 1) {
-            throw new IllegalArgumentException("pageSize must be positive");
+        if (pageSize < 1 || pageBytes < 1) {
+            throw new IllegalArgumentException("pageSize and pageBytes must be positive");
         }
         this.pageSize = pageSize;
+        this.pageBytes = pageBytes;
     }
 
     /** Reads $all forward from a boundary per partition (a subscription's resume point), keeping only these event types. */
@@ -45,13 +59,13 @@ public final class EventReader {
             partitions.add(new PartitionLogCursor(redis, partition, keys.logKey(partition), ReadDirection.FORWARD, boundaries.get(partition), pageSize));
         }
         ReadFilter filter = new ReadFilter(eventTypes, Optional.empty(), 0);
-        return new AllReadCursor(redis, codec, keys, partitions, ReadDirection.FORWARD, filter, pageSize);
+        return new AllReadCursor(redis, codec, keys, partitions, ReadDirection.FORWARD, filter, pageSize, new ByteBudget(pageBytes));
     }
 
     /** Reads one stream forward from a version. */
     public ReadCursor openStream(StreamName stream, long fromVersion) {
         return new StreamReadCursor(redis, codec, clock, keys.locate(stream), ReadDirection.FORWARD, fromVersion,
-                new ReadFilter(Set.of(), Optional.empty(), 0), pageSize);
+                new ReadFilter(Set.of(), Optional.empty(), 0), pageSize, new ByteBudget(pageBytes));
     }
 
     /** Opens a read; bad input fails here, a missing stream on the cursor's first page. */
@@ -71,12 +85,13 @@ public final class EventReader {
                 partitions.add(new PartitionLogCursor(redis, partition, keys.logKey(partition), request.direction(),
                         PartitionLogCursor.startBoundary(partition, request.direction(), from), pageSize));
             }
-            return new AllReadCursor(redis, codec, keys, partitions, request.direction(), filter, pageSize);
+            return new AllReadCursor(redis, codec, keys, partitions, request.direction(), filter, pageSize, new ByteBudget(pageBytes));
         }
         StreamName stream = StreamName.parse(request.stream(), "stream");
         if (!request.fromPosition().isEmpty()) {
             throw new InvalidArgumentException("from_position", "from_position applies to $all; read a stream from_version");
         }
-        return new StreamReadCursor(redis, codec, clock, keys.locate(stream), request.direction(), request.fromVersion(), filter, pageSize);
+        return new StreamReadCursor(redis, codec, clock, keys.locate(stream), request.direction(), request.fromVersion(), filter, pageSize,
+                new ByteBudget(pageBytes));
     }
 }

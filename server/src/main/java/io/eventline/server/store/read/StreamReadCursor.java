@@ -1,5 +1,6 @@
 package io.eventline.server.store.read;
 
+import io.eventline.server.store.ByteBudget;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.RecordedEvent;
 import io.eventline.server.store.StreamLocation;
@@ -27,12 +28,13 @@ final class StreamReadCursor implements ReadCursor {
     private final ReadDirection direction;
     private final ReadFilter filter;
     private final int pageSize;
+    private final ByteBudget budget;
     private long nextVersion;
     private int fetchSize;
     private StreamMeta meta;
 
     StreamReadCursor(RedisClusterAsyncCommands<byte[], byte[]> redis, EventEntryCodec codec, Clock clock, StreamLocation location,
-            ReadDirection direction, long fromVersion, ReadFilter filter, int pageSize) {
+            ReadDirection direction, long fromVersion, ReadFilter filter, int pageSize, ByteBudget budget) {
         this.redis = redis;
         this.codec = codec;
         this.clock = clock;
@@ -40,6 +42,7 @@ final class StreamReadCursor implements ReadCursor {
         this.direction = direction;
         this.filter = filter;
         this.pageSize = pageSize;
+        this.budget = budget;
         this.nextVersion = fromVersion;
     }
 
@@ -60,7 +63,7 @@ final class StreamReadCursor implements ReadCursor {
     }
 
     private CompletableFuture<List<StreamMessage<byte[], byte[]>>> fetch() {
-        fetchSize = (int) Math.min(pageSize, filter.fetchHint());
+        fetchSize = budget.entries((int) Math.min(pageSize, filter.fetchHint()));
         Limit limit = Limit.from(fetchSize);
         if (direction == ReadDirection.FORWARD) {
             Range.Boundary<String> lower = Range.Boundary.including(codec.entryIdOf(Math.max(1, nextVersion)));
@@ -78,10 +81,14 @@ final class StreamReadCursor implements ReadCursor {
     private ReadPage toPage(List<StreamMessage<byte[], byte[]>> entries) {
         long firstVisible = meta.firstVisibleVersion();
         long oldestVisibleMillis = meta.maxAgeMillis() > 0 ? clock.millis() - meta.maxAgeMillis() : Long.MIN_VALUE;
+        List<RecordedEvent> decoded = new ArrayList<>(entries.size());
+        for (StreamMessage<byte[], byte[]> entry : entries) {
+            decoded.add(codec.decode(location.stream(), location.partition(), entry));
+        }
+        budget.read(decoded);
         List<RecordedEvent> events = new ArrayList<>(entries.size());
         boolean last = entries.size() < fetchSize;
-        for (StreamMessage<byte[], byte[]> entry : entries) {
-            RecordedEvent event = codec.decode(location.stream(), location.partition(), entry);
+        for (RecordedEvent event : decoded) {
             nextVersion = direction == ReadDirection.FORWARD ? event.version() + 1 : event.version() - 1;
             long recorded = event.position().millis();
             if (event.version() < firstVisible || recorded < oldestVisibleMillis) {

@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 
 import static java.util.Objects.requireNonNull;
 
@@ -142,6 +143,17 @@ abstract class AbstractSubscription implements Subscription {
         }
     }
 
+    /** Ends the call over an Error (e.g. out of memory), logged: a future would otherwise swallow it unseen. */
+    protected final void failLoudly(Throwable error) {
+        log.error("Subscription {}/{} ended by {}", group(), consumer(), error.toString(), error);
+        fail(error);
+    }
+
+    /** A future's callback that ends the call, logged, when it throws instead of leaving the subscription stalled. */
+    protected final <T> BiConsumer<T, Throwable> guarded(BiConsumer<T, Throwable> callback) {
+        return (value, error) -> safely(() -> callback.accept(value, error));
+    }
+
     private void safely(Runnable work) {
         try {
             work.run();
@@ -149,6 +161,9 @@ abstract class AbstractSubscription implements Subscription {
         catch (RuntimeException e) {
             log.warn("Subscription {}/{} failed", group(), consumer(), e);
             fail(e);
+        }
+        catch (Error e) {
+            failLoudly(e);
         }
     }
 }

@@ -85,7 +85,7 @@ final class CatchUpSubscriber extends AbstractSubscription {
                     cursor = opened;
                     return opened.next();
                 })
-                .whenComplete(this::deliver);
+                .whenComplete(guarded(this::deliver));
     }
 
     private void deliver(ReadPage page, Throwable error) {
@@ -97,6 +97,10 @@ final class CatchUpSubscriber extends AbstractSubscription {
             }
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof Error) {
+                    failLoudly(cause);
+                    return;
+                }
                 if (cause instanceof StreamNotFoundException) {
                     // not written yet (or deleted): nothing to catch up on; look again when woken
                     cursor = null;

@@ -15,32 +15,47 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
 /** Describing a group, removing a consumer, replaying parked messages. */
 public final class GroupAdmin {
     private static final RedisScript REPLAY_SCRIPT = RedisScript.fromResource(GroupAdmin.class, "replay_parked.lua");
-    /** Lag is counted up to this many entries per source (Redis 6.2 keeps no lag counter). */
-    static final long LAG_COUNT_LIMIT = 100_000;
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final GroupStore groups;
     private final SubscriptionHub hub;
     private final ConsumerRemover remover;
+    private final SourceStatusReader sourceStatus;
 
     public GroupAdmin(RedisClusterAsyncCommands<byte[], byte[]> redis, GroupStore groups, SubscriptionHub hub) {
         this.redis = requireNonNull(redis, "redis is null");
         this.groups = requireNonNull(groups, "groups is null");
         this.hub = requireNonNull(hub, "hub is null");
         this.remover = new ConsumerRemover(redis);
+        this.sourceStatus = new SourceStatusReader(redis);
     }
 
     public CompletableFuture<GroupStatus> describe(String group, Caller caller) {
+        return describe(group, caller, new GroupInfos(redis));
+    }
+
+    /**
+     * Describes groups one after another for the server itself (a metrics refresh), reading what is
+     * shared between groups (the XINFO GROUPS of a key) once for all of them: its figures are as of
+     * its first use.
+     */
+    public Function<String, CompletableFuture<GroupStatus>> describer() {
+        GroupInfos infos = new GroupInfos(redis);
+        return group -> describe(group, Caller.trusted(), infos);
+    }
+
+    private CompletableFuture<GroupStatus> describe(String group, Caller caller, GroupInfos infos) {
         return groups.get(group, caller).thenCompose(definition -> {
-            List<CompletableFuture<SourceStatus>> statuses = new ArrayList<>();
+            List<CompletableFuture<SourceStatusReader.SourceStatus>> statuses = new ArrayList<>();
             for (GroupSource source : groups.sources(definition)) {
-                statuses.add(sourceStatus(group, source));
+                statuses.add(sourceStatus.read(group, source, groups.streamLocation(definition), infos));
             }
             return CompletableFuture.allOf(statuses.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
                 long lag = 0;
@@ -48,14 +63,12 @@ public final class GroupAdmin {
                 long parked = 0;
                 long oldestIdle = 0;
                 Map<String, long[]> consumers = new LinkedHashMap<>();
-                for (CompletableFuture<SourceStatus> future : statuses) {
-                    SourceStatus status = future.join();
+                for (CompletableFuture<SourceStatusReader.SourceStatus> future : statuses) {
+                    SourceStatusReader.SourceStatus status = future.join();
                     lag += status.lag();
-                    pending += status.pending().size();
+                    pending += status.pending();
                     parked += status.parked();
-                    for (PendingMessage message : status.pending()) {
-                        oldestIdle = Math.max(oldestIdle, message.getMsSinceLastDelivery());
-                    }
+                    oldestIdle = Math.max(oldestIdle, status.oldestPendingIdleMillis());
                     status.consumers().forEach((name, counts) -> {
                         long[] total = consumers.computeIfAbsent(name, key -> new long[] {0, Long.MAX_VALUE});
                         total[0] += counts[0];
@@ -101,89 +114,6 @@ public final class GroupAdmin {
                 return moved;
             });
         });
-    }
-
-    private record SourceStatus(long lag, List<PendingMessage> pending, Map<String, long[]> consumers, long parked) {
-    }
-
-    private CompletableFuture<SourceStatus> sourceStatus(String group, GroupSource source) {
-        byte[] groupName = ascii(group);
-        var pending = new ArrayList<CompletableFuture<List<PendingMessage>>>();
-        var consumers = new ArrayList<CompletableFuture<List<Object>>>();
-        for (byte[] key : List.of(source.sourceKey(), source.replayKey())) {
-            pending.add(redis.xpending(key, groupName, Range.unbounded(), Limit.from(100_000)).toCompletableFuture());
-            consumers.add(redis.xinfoConsumers(key, groupName).toCompletableFuture());
-        }
-        CompletableFuture<Long> lag = lag(source.sourceKey(), groupName);
-        CompletableFuture<Long> parked = redis.xlen(source.parkedKey()).toCompletableFuture();
-        CompletableFuture<Long> replayLag = lag(source.replayKey(), groupName);
-        List<CompletableFuture<?>> all = new ArrayList<>(pending);
-        all.addAll(consumers);
-        all.addAll(List.of(lag, parked, replayLag));
-        return CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-            List<PendingMessage> allPending = new ArrayList<>();
-            pending.forEach(future -> allPending.addAll(future.join()));
-            Map<String, long[]> byConsumer = new LinkedHashMap<>();
-            consumers.forEach(future -> parseConsumers(future.join(), byConsumer));
-            return new SourceStatus(lag.join() + replayLag.join(), allPending, byConsumer, parked.join());
-        });
-    }
-
-    /** Entries after the group's last delivered ID. */
-    private CompletableFuture<Long> lag(byte[] key, byte[] group) {
-        return redis.xinfoGroups(key).toCompletableFuture().thenCompose(groupInfos -> {
-            String lastDelivered = null;
-            for (Object info : groupInfos) {
-                Map<String, Object> fields = fields(info);
-                if (group.length > 0 && new String(group, StandardCharsets.UTF_8).equals(text(fields.get("name")))) {
-                    lastDelivered = text(fields.get("last-delivered-id"));
-                }
-            }
-            if (lastDelivered == null) {
-                return CompletableFuture.completedFuture(0L);
-            }
-            Range<String> after = Range.from(Range.Boundary.excluding(lastDelivered), Range.Boundary.unbounded());
-            return redis.xrange(key, after, Limit.from(LAG_COUNT_LIMIT)).toCompletableFuture().thenApply(entries -> (long) entries.size());
-        });
-    }
-
-    /** XINFO CONSUMERS replies a flat name/value list per consumer. */
-    private static void parseConsumers(List<Object> reply, Map<String, long[]> byConsumer) {
-        for (Object consumer : reply) {
-            Map<String, Object> fields = fields(consumer);
-            String name = text(fields.get("name"));
-            if (name == null || name.startsWith("$")) {
-                continue;
-            }
-            long[] counts = byConsumer.computeIfAbsent(name, key -> new long[] {0, Long.MAX_VALUE});
-            counts[0] += number(fields.get("pending"));
-            counts[1] = Math.min(counts[1], number(fields.get("idle")));
-        }
-    }
-
-    private static Map<String, Object> fields(Object reply) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        if (reply instanceof List<?> list) {
-            for (int i = 0; i + 1 < list.size(); i += 2) {
-                fields.put(text(list.get(i)), list.get(i + 1));
-            }
-        }
-        return fields;
-    }
-
-    private static String text(Object value) {
-        if (value instanceof byte[] bytes) {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-        return value == null ? null : value.toString();
-    }
-
-    private static long number(Object value) {
-        if (value instanceof Number number) {
-            return number.longValue();
-        }
-        String text = text(value);
-        return text == null ? 0 : Long.parseLong(text);
     }
 
     private static byte[] ascii(String text) {

@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.ByteBudget;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
 
 import static java.util.Objects.requireNonNull;
 
@@ -33,6 +36,10 @@ import static java.util.Objects.requireNonNull;
  * each tick drops deliveries settled elsewhere, reclaims deliveries idle past the ack timeout
  * (XAUTOCLAIM; parking those past max deliveries) and reads replayed parked messages. On start it
  * first re-delivers its own pending entries, so a reconnecting consumer strands nothing.
+ * <p>
+ * Memory: it reads, reclaims and replays only while the sink is ready (nothing of its earlier
+ * deliveries still queued there, so a reclaimed entry is never queued twice), and each time no more
+ * entries than its {@link ByteBudget} allows: a client that stops reading holds one read's worth.
  */
 final class GroupConsumer extends AbstractSubscription {
     private static final Logger log = LoggerFactory.getLogger(GroupConsumer.class);
@@ -43,17 +50,21 @@ final class GroupConsumer extends AbstractSubscription {
     private final String consumer;
     private final String subscriptionId;
     private final int maxInFlight;
+    private final ByteBudget budget;
     private final PendingEntries entries;
     private final Parker parker;
     private final ConsumerRemover remover;
     private final Consumer<byte[]> redisConsumer;
     private final Set<String> inFlight = new HashSet<>();
+    /** Where the re-read of each key's own pending entries goes on (it is paged by the budget); absent: from the start. */
+    private final Map<String, String> ownPendingAfter = new HashMap<>();
     private boolean busy;
     private boolean ownPendingDelivered;
     private boolean removed;
 
     GroupConsumer(RedisClusterAsyncCommands<byte[], byte[]> redis, GroupDefinition group, List<GroupSource> sources, String consumer,
-            String subscriptionId, int maxInFlight, PendingEntries entries, Parker parker, ConsumerRemover remover, SubscriptionSink sink, SubscriptionHub hub,
+            String subscriptionId, int maxInFlight, ByteBudget budget, PendingEntries entries, Parker parker, ConsumerRemover remover, SubscriptionSink sink,
+            SubscriptionHub hub,
             ScheduledExecutorService scheduler, Clock clock, Duration heartbeatInterval) {
         super(sink, hub, scheduler, clock, tickInterval(group.settings().ackTimeout()), heartbeatInterval);
         this.redis = requireNonNull(redis, "redis is null");
@@ -62,6 +73,7 @@ final class GroupConsumer extends AbstractSubscription {
         this.consumer = requireNonNull(consumer, "consumer is null");
         this.subscriptionId = requireNonNull(subscriptionId, "subscriptionId is null");
         this.maxInFlight = maxInFlight;
+        this.budget = requireNonNull(budget, "budget is null");
         this.entries = requireNonNull(entries, "entries is null");
         this.parker = requireNonNull(parker, "parker is null");
         this.remover = requireNonNull(remover, "remover is null");
@@ -141,7 +153,7 @@ final class GroupConsumer extends AbstractSubscription {
     protected void pump() {
         int window;
         synchronized (this) {
-            window = maxInFlight - inFlight.size();
+            window = budget.entries(maxInFlight - inFlight.size());
             if (isClosed() || busy || window <= 0 || !sink.isReady()) {
                 return;
             }
@@ -149,13 +161,13 @@ final class GroupConsumer extends AbstractSubscription {
         }
         boolean firstRead = !ownPendingDelivered;
         CompletableFuture<List<PendingEntries.Entry>> read = firstRead ? readOwnPending(window) : readNew(window);
-        read.thenCompose(this::resolve).whenComplete((outcome, error) -> {
+        read.thenCompose(this::resolve).whenComplete(guarded((outcome, error) -> {
             deliver(outcome, error);
             if (firstRead && error == null) {
-                // the own pending list is done with: go on to new entries at once
+                // the own pending list is done with, or has more: go on at once
                 wake();
             }
-        });
+        }));
     }
 
     @Override
@@ -168,13 +180,13 @@ final class GroupConsumer extends AbstractSubscription {
         }
         dropSettledElsewhere()
                 .thenCompose(ignored -> reclaim())
-                .thenCompose(reclaimed -> readReplays().thenApply(replayed -> concat(reclaimed, replayed)))
+                .thenCompose(reclaimed -> readReplays(reclaimed.size()).thenApply(replayed -> concat(reclaimed, replayed)))
                 .thenCompose(this::resolve)
-                .whenComplete((outcome, error) -> {
+                .whenComplete(guarded((outcome, error) -> {
                     deliver(outcome, error);
                     // also the safety net for a missed wake-up: look for new entries every tick
                     wake();
-                });
+                }));
     }
 
     private record Outcome(List<Delivery> deliveries, int entriesRead) {
@@ -190,21 +202,26 @@ final class GroupConsumer extends AbstractSubscription {
             busy = false;
             if (error != null) {
                 Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+                if (cause instanceof Error) {
+                    failLoudly(cause);
+                    return;
+                }
                 if (String.valueOf(cause.getMessage()).startsWith("NOGROUP")) {
                     // the group was deleted: end the subscription (NOT_FOUND) rather than retry forever
-                    busy = false;
                     fail(cause);
                     return;
                 }
                 // a read may have been lost with its reply (e.g. a dropped connection): its entries are
                 // pending for this consumer but never reached the client, so look at the own pending list again
                 ownPendingDelivered = false;
+                ownPendingAfter.clear();
                 log.warn("Consumer {}/{} could not read: {}", group.name(), consumer, error.toString());
                 return;
             }
             if (isClosed()) {
                 return;
             }
+            budget.read(outcome.deliveries().stream().map(Delivery::event).toList());
             for (Delivery delivery : outcome.deliveries()) {
                 inFlight.add(delivery.ackId().orElseThrow().ackId().identity());
                 sink.deliver(delivery);
@@ -221,62 +238,93 @@ final class GroupConsumer extends AbstractSubscription {
 
     /** New entries of the sources, partition after partition until the window is full. */
     private CompletableFuture<List<PendingEntries.Entry>> readNew(int window) {
-        return readUnseen(window, GroupSource::sourceKey);
+        return keyByKey(window, source -> List.of(source.sourceKey()), this::readUnseen);
     }
 
-    /** Entries of each source's {@code key} never delivered to the group, partition after partition until the window is full. */
-    private CompletableFuture<List<PendingEntries.Entry>> readUnseen(int window, java.util.function.Function<GroupSource, byte[]> key) {
-        CompletableFuture<List<PendingEntries.Entry>> read = CompletableFuture.completedFuture(List.of());
+    /** Entries of {@code key} never delivered to the group. */
+    private CompletableFuture<List<PendingEntries.Entry>> readUnseen(GroupSource source, byte[] key, int room) {
+        return redis.xreadgroup(redisConsumer, XReadArgs.Builder.count(room), XReadArgs.StreamOffset.lastConsumed(key))
+                .toCompletableFuture()
+                .thenApply(messages -> asEntries(source, key, messages, Map.of()));
+    }
+
+    /** Reads one key after another, each for what is left of the window, until it is full. */
+    private CompletableFuture<List<PendingEntries.Entry>> keyByKey(int window, Function<GroupSource, List<byte[]>> keysOf, KeyRead read) {
+        CompletableFuture<List<PendingEntries.Entry>> all = CompletableFuture.completedFuture(List.of());
         for (GroupSource source : sources) {
-            read = read.thenCompose(sofar -> {
-                int room = window - sofar.size();
-                if (room <= 0) {
-                    return CompletableFuture.completedFuture(sofar);
-                }
-                byte[] sourceKey = key.apply(source);
-                return redis.xreadgroup(redisConsumer, XReadArgs.Builder.count(room), XReadArgs.StreamOffset.lastConsumed(sourceKey))
-                        .toCompletableFuture()
-                        .thenApply(messages -> concat(sofar, asEntries(source, sourceKey, messages, Map.of())));
-            });
+            for (byte[] key : keysOf.apply(source)) {
+                all = all.thenCompose(sofar -> {
+                    int room = window - sofar.size();
+                    if (room <= 0) {
+                        return CompletableFuture.completedFuture(sofar);
+                    }
+                    return read.read(source, key, room).thenApply(more -> concat(sofar, more));
+                });
+            }
         }
-        return read;
+        return all;
+    }
+
+    private static List<byte[]> bothKeys(GroupSource source) {
+        return List.of(source.sourceKey(), source.replayKey());
+    }
+
+    private interface KeyRead {
+        CompletableFuture<List<PendingEntries.Entry>> read(GroupSource source, byte[] key, int room);
     }
 
     /**
      * This consumer's own pending entries (from an earlier connection, or a read whose reply was
-     * lost), delivered again before anything new, except those the client holds already.
+     * lost), delivered again before anything new, except those the client holds already. Paged by
+     * the window: each pass goes on after the last entry the previous one read.
      */
     private CompletableFuture<List<PendingEntries.Entry>> readOwnPending(int window) {
-        List<CompletableFuture<List<PendingEntries.Entry>>> reads = new ArrayList<>();
-        for (GroupSource source : sources) {
-            for (byte[] key : List.of(source.sourceKey(), source.replayKey())) {
-                reads.add(redis.xreadgroup(redisConsumer, XReadArgs.Builder.count(maxInFlight), XReadArgs.StreamOffset.from(key, "0-0"))
-                        .toCompletableFuture()
-                        .thenCompose(messages -> withCounts(source, key, messages)));
-            }
-        }
-        return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-            ownPendingDelivered = true;
-            List<PendingEntries.Entry> again = new ArrayList<>();
+        AtomicBoolean complete = new AtomicBoolean(true);
+        return keyByKey(window, GroupConsumer::bothKeys, (source, key, room) -> {
+            String name = new String(key, StandardCharsets.ISO_8859_1);
+            String after;
             synchronized (this) {
-                for (CompletableFuture<List<PendingEntries.Entry>> read : reads) {
-                    for (PendingEntries.Entry entry : read.join()) {
-                        if (again.size() < window && !inFlight.contains(entry.ackId().identity())) {
-                            // Redis does not count a re-read of the own pending list: this is one more delivery
-                            again.add(new PendingEntries.Entry(entry.source(), entry.key(), entry.message(), entry.deliveryCount() + 1));
+                after = ownPendingAfter.getOrDefault(name, "0-0");
+            }
+            return redis.xreadgroup(redisConsumer, XReadArgs.Builder.count(room), XReadArgs.StreamOffset.from(key, after))
+                    .toCompletableFuture()
+                    .thenCompose(messages -> {
+                        if (messages.size() >= room) {
+                            complete.set(false);
+                            synchronized (this) {
+                                ownPendingAfter.put(name, messages.get(messages.size() - 1).getId());
+                            }
                         }
-                    }
+                        return withCounts(source, key, messages);
+                    })
+                    .thenApply(this::notInFlight);
+        }).thenApply(again -> {
+            synchronized (this) {
+                if (complete.get()) {
+                    ownPendingDelivered = true;
+                    ownPendingAfter.clear();
                 }
             }
             return again;
         });
     }
 
+    private synchronized List<PendingEntries.Entry> notInFlight(List<PendingEntries.Entry> entries) {
+        List<PendingEntries.Entry> again = new ArrayList<>();
+        for (PendingEntries.Entry entry : entries) {
+            if (!inFlight.contains(entry.ackId().identity())) {
+                // Redis does not count a re-read of the own pending list: this is one more delivery
+                again.add(new PendingEntries.Entry(entry.source(), entry.key(), entry.message(), entry.deliveryCount() + 1));
+            }
+        }
+        return again;
+    }
+
     /** Forgets deliveries that are no longer pending for this consumer (settled on another instance, or reclaimed). */
     private CompletableFuture<Void> dropSettledElsewhere() {
         List<CompletableFuture<Set<String>>> reads = new ArrayList<>();
         for (GroupSource source : sources) {
-            for (byte[] key : List.of(source.sourceKey(), source.replayKey())) {
+            for (byte[] key : bothKeys(source)) {
                 reads.add(redis.xpending(key, redisConsumer, Range.unbounded(), Limit.from(maxInFlight * 2L + 16)).toCompletableFuture()
                         .thenApply(pending -> {
                             Set<String> stillPending = new HashSet<>();
@@ -294,29 +342,22 @@ final class GroupConsumer extends AbstractSubscription {
         });
     }
 
-    /** Claims deliveries idle past the ack timeout; those past max deliveries are parked instead. */
+    /**
+     * Claims deliveries idle past the ack timeout (its own ones too: the client did not settle them
+     * in time); those past max deliveries are parked instead. Only while the call can take them.
+     */
     private CompletableFuture<List<PendingEntries.Entry>> reclaim() {
-        int window;
-        synchronized (this) {
-            window = maxInFlight - inFlight.size();
-        }
-        if (window <= 0) {
-            return CompletableFuture.completedFuture(List.of());
-        }
-        List<CompletableFuture<List<PendingEntries.Entry>>> claims = new ArrayList<>();
-        for (GroupSource source : sources) {
-            for (byte[] key : List.of(source.sourceKey(), source.replayKey())) {
-                XAutoClaimArgs<byte[]> args = XAutoClaimArgs.Builder.xautoclaim(redisConsumer, group.settings().ackTimeout(), "0-0").count(window);
-                claims.add(redis.xautoclaim(key, args).toCompletableFuture()
-                        .thenCompose((ClaimedMessages<byte[], byte[]> claimed) -> withCounts(source, key, claimed.getMessages()))
-                        .thenCompose(claimed -> parkExhausted(source, claimed)));
-            }
-        }
-        return CompletableFuture.allOf(claims.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
-            List<PendingEntries.Entry> all = new ArrayList<>();
-            claims.forEach(claim -> all.addAll(claim.join()));
-            return all;
+        return keyByKey(readyWindow(0), GroupConsumer::bothKeys, (source, key, room) -> {
+            XAutoClaimArgs<byte[]> args = XAutoClaimArgs.Builder.xautoclaim(redisConsumer, group.settings().ackTimeout(), "0-0").count(room);
+            return redis.xautoclaim(key, args).toCompletableFuture()
+                    .thenCompose((ClaimedMessages<byte[], byte[]> claimed) -> withCounts(source, key, claimed.getMessages()))
+                    .thenCompose(claimed -> parkExhausted(source, claimed));
         });
+    }
+
+    /** What a tick may take: nothing while the call still holds earlier deliveries, else the budget less {@code taken}. */
+    private synchronized int readyWindow(int taken) {
+        return sink.isReady() ? budget.entries(maxInFlight - inFlight.size()) - taken : 0;
     }
 
     private CompletableFuture<List<PendingEntries.Entry>> parkExhausted(GroupSource source, List<PendingEntries.Entry> claimed) {
@@ -334,12 +375,8 @@ final class GroupConsumer extends AbstractSubscription {
     }
 
     /** Parked messages sent back by ReplayParked. */
-    private CompletableFuture<List<PendingEntries.Entry>> readReplays() {
-        int window;
-        synchronized (this) {
-            window = maxInFlight - inFlight.size();
-        }
-        return readUnseen(window, GroupSource::replayKey);
+    private CompletableFuture<List<PendingEntries.Entry>> readReplays(int claimed) {
+        return keyByKey(readyWindow(claimed), source -> List.of(source.replayKey()), this::readUnseen);
     }
 
     /** Entries already pending: their delivery counts come from XPENDING. */

@@ -186,6 +186,11 @@ public final class GroupStore {
         return GroupSource.of(keys, definition.name(), definition.target());
     }
 
+    /** Where a stream group's stream lives (its meta hash holds the stream's version); empty for a $all group. */
+    Optional<StreamLocation> streamLocation(GroupDefinition definition) {
+        return streamLocationOf(definition.target());
+    }
+
     private record Outcome(GroupDefinition definition, boolean created) {
     }
 

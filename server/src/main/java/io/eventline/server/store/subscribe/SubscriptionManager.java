@@ -2,6 +2,7 @@ package io.eventline.server.store.subscribe;
 
 import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.store.Caller;
+import io.eventline.server.store.ByteBudget;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.Position;
@@ -76,6 +77,7 @@ public final class SubscriptionManager {
         }
         return groups.ensure(request.group(), request.target(), start, caller).thenApply(definition -> {
             GroupConsumer groupConsumer = new GroupConsumer(redis, definition, groups.sources(definition), consumer, subscriptionId, maxInFlight,
+                    new ByteBudget(settings.maxBufferedBytes()),
                     entries, parker, remover, sink, hub, scheduler, clock, settings.heartbeatInterval());
             groupConsumer.start();
             return groupConsumer;

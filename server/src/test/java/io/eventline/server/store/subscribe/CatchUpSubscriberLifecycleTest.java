@@ -6,7 +6,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -54,34 +53,6 @@ class CatchUpSubscriberLifecycleTest {
 
     private CatchUpSubscriber subscriber() {
         return new CatchUpSubscriber(SubscriptionTarget.all(Set.of(), Set.of(), Set.of()), () -> new CompletableFuture<ReadCursor>(), 0, "reader",
-                "subscription-1", new IdleSink(), hub, scheduler, Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(1));
-    }
-
-    /** A client that never takes anything, so nothing is read. */
-    private static final class IdleSink implements SubscriptionSink {
-        @Override
-        public boolean isReady() {
-            return false;
-        }
-
-        @Override
-        public void confirmed(String group, String consumer, String subscriptionId) {
-        }
-
-        @Override
-        public void deliver(Delivery delivery) {
-        }
-
-        @Override
-        public void caughtUp() {
-        }
-
-        @Override
-        public void heartbeat(Instant now) {
-        }
-
-        @Override
-        public void failed(Throwable error) {
-        }
+                "subscription-1", new NoOpSink(), hub, scheduler, Clock.systemUTC(), Duration.ofHours(1), Duration.ofHours(1));
     }
 }

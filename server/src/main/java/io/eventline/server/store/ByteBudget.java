@@ -1,0 +1,41 @@
+package io.eventline.server.store;
+
+/**
+ * How many entries one read may ask for so that what it returns fits in a byte budget, judged by
+ * the largest entry the previous read returned (Redis cannot cap a read in bytes). The first read
+ * takes a single entry, as nothing is known of the sizes yet; a read whose entries grew since the
+ * previous one overshoots by its count times the growth, once. One per reader; not thread-safe.
+ */
+public final class ByteBudget {
+    public static final int DEFAULT_MAX_BYTES = 4 * 1024 * 1024;
+
+    private final long maxBytes;
+    private long entryBytes;
+
+    public ByteBudget(long maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be positive");
+        }
+        this.maxBytes = maxBytes;
+        this.entryBytes = maxBytes;
+    }
+
+    /** Entries the next read may take when it wants {@code atMost} (returned as is when not positive). */
+    public int entries(int atMost) {
+        if (atMost <= 0) {
+            return atMost;
+        }
+        return (int) Math.min(atMost, Math.max(1, maxBytes / entryBytes));
+    }
+
+    /** Sizes the next reads by what this one returned (an empty read says nothing about sizes). */
+    public void read(Iterable<RecordedEvent> events) {
+        long largest = 0;
+        for (RecordedEvent event : events) {
+            largest = Math.max(largest, event.approximateBytes());
+        }
+        if (largest > 0) {
+            entryBytes = largest;
+        }
+    }
+}
