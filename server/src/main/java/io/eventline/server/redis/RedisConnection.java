@@ -1,5 +1,6 @@
 package io.eventline.server.redis;
 
+import io.eventline.server.concurrent.AsyncFailures;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 
 import static java.util.Objects.requireNonNull;
@@ -133,7 +133,7 @@ public final class RedisConnection implements AutoCloseable, PrimaryLocator {
         }
         catch (RuntimeException e) {
             connection.close();
-            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+            throw AsyncFailures.cause(e) instanceof RuntimeException cause ? cause : e;
         }
     }
 

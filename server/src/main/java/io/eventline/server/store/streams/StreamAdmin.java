@@ -31,6 +31,7 @@ import static java.util.Objects.requireNonNull;
 /** Stream management: info, soft and hard delete, retention. */
 public final class StreamAdmin {
     private static final RedisScript DELETE_SCRIPT = RedisScript.fromResource(StreamAdmin.class, "delete.lua");
+    private static final RedisScript RETENTION_SCRIPT = RedisScript.fromResource(StreamAdmin.class, "set_retention.lua");
     private static final byte[][] INFO_FIELDS = {ascii("v"), ascii("c"), ascii("d"), ascii("x"), ascii("mc"), ascii("ma")};
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
@@ -108,19 +109,18 @@ public final class StreamAdmin {
 
     private CompletableFuture<Void> setRetention(StreamLocation location, Retention retention) {
         String streamName = location.stream().value();
-        return redis.hget(location.metaKey(), ascii("x")).toCompletableFuture().thenCompose(tombstone -> {
-            if (tombstone != null) {
-                throw new StreamDeletedException(streamName);
-            }
-            CompletableFuture<?> count = retention.maxCount() > 0
-                    ? redis.hset(location.metaKey(), ascii("mc"), ascii(Long.toString(retention.maxCount()))).toCompletableFuture()
-                            .thenCompose(set -> redis.xtrim(location.streamKey(), retention.maxCount()).toCompletableFuture())
-                    : redis.hdel(location.metaKey(), ascii("mc")).toCompletableFuture();
-            CompletableFuture<?> age = retention.maxAge().isZero()
-                    ? redis.hdel(location.metaKey(), ascii("ma")).toCompletableFuture()
-                    : redis.hset(location.metaKey(), ascii("ma"), ascii(Long.toString(retention.maxAge().toMillis()))).toCompletableFuture();
-            return CompletableFuture.allOf(count, age);
-        });
+        byte[][] scriptKeys = {location.metaKey(), location.streamKey()};
+        return RETENTION_SCRIPT.run(redis, scriptKeys, ascii(Long.toString(retention.maxCount())), ascii(Long.toString(retention.maxAge().toMillis())))
+                .thenAccept(elements -> {
+                    ScriptReply reply = new ScriptReply(elements);
+                    switch (reply.outcome()) {
+                        case "OK" -> {
+                        }
+                        case "DELETED" -> throw new StreamDeletedException(streamName);
+                        case "MISSING" -> throw new StreamNotFoundException(streamName, "was never written; append to it before setting its retention");
+                        default -> throw new IllegalStateException("retention script replied " + reply.outcome());
+                    }
+                });
     }
 
     private Position positionOf(StreamLocation location, StreamMessage<byte[], byte[]> entry) {

@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.ClientText;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.StreamName;
@@ -50,14 +51,14 @@ public record AckId(Kind kind, int partition, String entryId, StreamName stream,
         try {
             String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
             String[] parts = text.split("\\|", 5);
-            if (parts.length != 5 || parts[0].length() != 1 || !parts[2].matches("\\d+-\\d+")) {
+            if (parts.length != 5 || parts[0].length() != 1 || !parts[2].matches("\\d{1,19}-\\d{1,19}")) {
                 throw new IllegalArgumentException("not an ack id");
             }
             return new AckId(Kind.of(parts[0].charAt(0)), Integer.parseInt(parts[1]), parts[2],
                     StreamName.fromStored(parts[4].getBytes(StandardCharsets.UTF_8)), Long.parseLong(parts[3]));
         }
         catch (IllegalArgumentException e) {
-            throw new InvalidArgumentException(field, "'" + token + "' is not an ack id; use one from a delivery");
+            throw new InvalidArgumentException(field, ClientText.quote(token) + " is not an ack id; use one from a delivery");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.concurrent.AsyncFailures;
 import io.eventline.server.store.RecordedEvent;
 import io.eventline.server.store.StreamNotFoundException;
 import io.eventline.server.store.read.ReadCursor;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -96,7 +96,7 @@ final class CatchUpSubscriber extends AbstractSubscription {
                 return;
             }
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause = AsyncFailures.cause(error);
                 if (cause instanceof StreamNotFoundException) {
                     // not written yet (or deleted): nothing to catch up on; look again when woken
                     cursor = null;

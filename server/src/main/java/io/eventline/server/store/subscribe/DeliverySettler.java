@@ -72,7 +72,7 @@ public final class DeliverySettler {
         try {
             for (int i = 0; i < tokens.size(); i++) {
                 AckId ackId = AckId.decode(tokens.get(i), "ack_ids[" + i + "]");
-                if (ackId.partition() >= keys.partitions()) {
+                if (ackId.partition() < 0 || ackId.partition() >= keys.partitions()) {
                     throw new InvalidArgumentException("ack_ids[" + i + "]", "names partition " + ackId.partition() + " of a store with " + keys.partitions());
                 }
                 ackIds.add(ackId);

@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.StoreFailure;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
@@ -164,11 +165,11 @@ final class GroupConsumer extends AbstractSubscription {
         synchronized (this) {
             busy = false;
             if (error != null) {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-                if (String.valueOf(cause.getMessage()).startsWith("NOGROUP")) {
+                StoreFailure failure = StoreFailure.of(error);
+                if (failure.is(StoreFailure.Kind.GROUP_DELETED)) {
                     // the group was deleted: end the subscription (NOT_FOUND) rather than retry forever
                     busy = false;
-                    fail(cause);
+                    fail(failure.cause());
                     return;
                 }
                 // a read may have been lost with its reply (e.g. a dropped connection): its entries are

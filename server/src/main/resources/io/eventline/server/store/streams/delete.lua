@@ -16,7 +16,8 @@ if (kind == 'exact' and version ~= expected)
     or (kind == 'stream_exists' and not live) then
   return {'WRONG', version}
 end
-if not live and not hard then
+-- a stream never written has nothing to delete, and leaves no key behind (not even a tombstone)
+if version == 0 or (not live and not hard) then
   return {'MISSING', version}
 end
 redis.call('DEL', snapshot_key)
