@@ -14,6 +14,7 @@ import io.eventline.server.wiring.StoreModule;
 import io.eventline.server.wiring.SubscriptionModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.util.List;
 import java.util.Map;
@@ -47,10 +48,19 @@ public final class Main {
 
     /** Reads the configuration and wires the server, without starting it. */
     public static EventlineServer create(List<String> args, Map<String, String> environment) {
+        routeJavaUtilLogging();
         EventlineConfig config = EventlineConfig.from(ConfigProperties.load(args, environment));
         log.info("Configuration: {}", config.describe());
         Injector injector = Guice.createInjector(Stage.PRODUCTION,
                 new ConfigModule(config), new RedisModule(), new MetricsModule(), new StoreModule(), new SubscriptionModule(), new GrpcModule());
         return injector.getInstance(EventlineServer.class);
+    }
+
+    /** grpc-java and Netty log through java.util.logging: send it to SLF4J, so one format and logback.xml's levels apply to all. */
+    private static void routeJavaUtilLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
     }
 }

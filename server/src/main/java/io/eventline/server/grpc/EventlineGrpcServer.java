@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The gRPC server: the Eventline services plus grpc.health.v1 and reflection (for grpcurl).
+ * The gRPC server: the Eventline services plus grpc.health.v1 and reflection (for grpcurl); requests that
+ * cannot be parsed are refused with INVALID_ARGUMENT ({@link MalformedRequests}).
  * It takes a {@link ServerBuilder}, so tests can serve in-process.
  */
 public final class EventlineGrpcServer {
@@ -25,9 +26,11 @@ public final class EventlineGrpcServer {
 
     public EventlineGrpcServer(ServerBuilder<?> builder, List<BindableService> services, HealthStatusManager health) {
         this.health = requireNonNull(health, "health is null");
-        services.forEach(builder::addService);
-        builder.addService(health.getHealthService());
-        builder.addService(ProtoReflectionServiceV1.newInstance());
+        // every request marshaller lenient, and the interceptor refusing what it could not parse outermost
+        services.forEach(service -> builder.addService(MalformedRequests.lenient(service.bindService())));
+        builder.addService(MalformedRequests.lenient(health.getHealthService().bindService()));
+        builder.addService(MalformedRequests.lenient(ProtoReflectionServiceV1.newInstance().bindService()));
+        builder.intercept(new MalformedRequestInterceptor());
         this.server = builder.build();
     }
 
