@@ -81,7 +81,7 @@ public final class StreamAdmin {
 
     private CompletableFuture<Void> delete(StreamLocation location, ExpectedVersion expected, boolean hard) {
         String streamName = location.stream().value();
-        byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.snapshotKey()};
+        byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.snapshotKey(), location.ageKey()};
         String expectedVersion = expected instanceof ExpectedVersion.Exact exact ? Long.toString(exact.version()) : "0";
         return DELETE_SCRIPT.run(redis, scriptKeys, ascii(expected.kind()), ascii(expectedVersion), ascii(hard ? "1" : "0"))
                 .thenAccept(elements -> {
@@ -109,7 +109,7 @@ public final class StreamAdmin {
 
     private CompletableFuture<Void> setRetention(StreamLocation location, Retention retention) {
         String streamName = location.stream().value();
-        byte[][] scriptKeys = {location.metaKey(), location.streamKey()};
+        byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.ageKey()};
         return RETENTION_SCRIPT.run(redis, scriptKeys, ascii(Long.toString(retention.maxCount())), ascii(Long.toString(retention.maxAge().toMillis())))
                 .thenAccept(elements -> {
                     ScriptReply reply = new ScriptReply(elements);

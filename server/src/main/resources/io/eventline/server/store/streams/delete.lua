@@ -1,9 +1,10 @@
--- Deletes a stream if it is at the expected version. KEYS[1] meta, KEYS[2] stream, KEYS[3] snapshot.
+-- Deletes a stream if it is at the expected version. KEYS[1] meta, KEYS[2] stream, KEYS[3] snapshot,
+-- KEYS[4] age index (see set_retention.lua).
 -- ARGV[1] expected kind, ARGV[2] expected version, ARGV[3] '1' for a hard delete (tombstone).
 -- Soft: the events go (the stream key stays, with its consumer groups), the version stays, so a
 -- later append continues the numbering. Hard: the key goes too.
 -- Replies {'OK'}, {'WRONG', actual}, {'DELETED', actual}, {'MISSING', actual}.
-local meta_key, stream_key, snapshot_key = KEYS[1], KEYS[2], KEYS[3]
+local meta_key, stream_key, snapshot_key, age_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local kind, expected, hard = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
 local meta = redis.call('HMGET', meta_key, 'v', 'x', 'd')
 local version = tonumber(meta[1]) or 0
@@ -20,7 +21,7 @@ end
 if version == 0 or (not live and not hard) then
   return {'MISSING', version}
 end
-redis.call('DEL', snapshot_key)
+redis.call('DEL', snapshot_key, age_key)
 if hard then
   redis.call('DEL', stream_key)
   redis.call('HSET', meta_key, 'v', string.format('%d', version), 'x', '1')
