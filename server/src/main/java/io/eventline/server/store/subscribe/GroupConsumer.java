@@ -10,6 +10,7 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.eventline.server.concurrent.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,8 @@ import static java.util.Objects.requireNonNull;
  */
 final class GroupConsumer extends AbstractSubscription {
     private static final Logger log = LoggerFactory.getLogger(GroupConsumer.class);
+    /** A Redis outage fails every read until it ends: one line a minute, not one per retry. */
+    private final RateLimitedLog warnings = new RateLimitedLog(log, Duration.ofMinutes(1));
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final GroupDefinition group;
@@ -175,7 +178,7 @@ final class GroupConsumer extends AbstractSubscription {
                 // a read may have been lost with its reply (e.g. a dropped connection): its entries are
                 // pending for this consumer but never reached the client, so look at the own pending list again
                 ownPendingDelivered = false;
-                log.warn("Consumer {}/{} could not read: {}", group.name(), consumer, error.toString());
+                warnings.warn("read", "Consumer " + group.name() + "/" + consumer + " could not read: " + error);
                 return;
             }
             if (isClosed()) {
