@@ -11,8 +11,9 @@ import io.grpc.Status;
 import java.util.Optional;
 
 /**
- * Refuses a request that could not be parsed ({@link MalformedRequests}) with INVALID_ARGUMENT and
- * a short reason, before authorization or a service sees it; nothing is logged, the client is told.
+ * Refuses a request that could not be parsed ({@link MalformedRequests}), and a call to a one-request
+ * method with no request or several, with INVALID_ARGUMENT and a short reason, before authorization or
+ * a service sees it; nothing is logged, the client is told.
  * It must run first, so it is added to the server after every other interceptor.
  */
 final class MalformedRequestInterceptor implements ServerInterceptor {
@@ -41,11 +42,15 @@ final class MalformedRequestInterceptor implements ServerInterceptor {
 
     private static final class Guard<Q, R> extends ForwardingServerCallListener.SimpleForwardingServerCallListener<Q> {
         private final CloseOnceCall<Q, R> call;
+        /** Unary and server-streaming methods take exactly one request; grpc-java answers others INTERNAL. */
+        private final boolean oneRequest;
+        private int requests;
         private boolean refused;
 
         Guard(ServerCall.Listener<Q> delegate, CloseOnceCall<Q, R> call) {
             super(delegate);
             this.call = call;
+            this.oneRequest = call.getMethodDescriptor().getType().clientSendsOneMessage();
         }
 
         @Override
@@ -53,10 +58,13 @@ final class MalformedRequestInterceptor implements ServerInterceptor {
             if (refused) {
                 return;
             }
+            requests++;
             Optional<String> problem = MalformedRequests.problem(request);
+            if (problem.isEmpty() && oneRequest && requests > 1) {
+                problem = Optional.of("the method takes one request message; the call sent more");
+            }
             if (problem.isPresent()) {
-                refused = true;
-                call.close(Status.INVALID_ARGUMENT.withDescription(problem.get()), new Metadata());
+                refuse(problem.get());
                 return;
             }
             super.onMessage(request);
@@ -64,9 +72,17 @@ final class MalformedRequestInterceptor implements ServerInterceptor {
 
         @Override
         public void onHalfClose() {
+            if (!refused && oneRequest && requests == 0) {
+                refuse("the call sent no request message");
+            }
             if (!refused) {
                 super.onHalfClose();
             }
+        }
+
+        private void refuse(String problem) {
+            refused = true;
+            call.close(Status.INVALID_ARGUMENT.withDescription(problem), new Metadata());
         }
     }
 }

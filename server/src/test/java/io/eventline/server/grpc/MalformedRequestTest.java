@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.eventline.proto.v1.AppendEventsRequest;
 import io.eventline.proto.v1.EventData;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
+import io.eventline.proto.v1.GetStreamInfoRequest;
 import io.eventline.proto.v1.StreamServiceGrpc;
 import io.eventline.server.testing.LogCapture;
 import io.eventline.server.testing.RawGrpcCall;
@@ -73,6 +74,19 @@ class MalformedRequestTest {
             assertEquals(Status.Code.INVALID_ARGUMENT, unary.getCode(), unary::toString);
             assertEquals(Status.Code.INVALID_ARGUMENT, streaming.getCode(), streaming::toString);
         }
+        assertEquals(List.of(), logs.stackTraces());
+    }
+
+    @Test
+    void aOneRequestMethodCalledWithNoneOrTwoIsInvalidArgument() throws Exception {
+        byte[] request = GetStreamInfoRequest.newBuilder().setStream("order-1").build().toByteArray();
+
+        Status none = RawGrpcCall.send(channel, StreamServiceGrpc.getGetStreamInfoMethod(), List.of(), 10_000).get(20, TimeUnit.SECONDS);
+        Status two = RawGrpcCall.send(channel, StreamServiceGrpc.getGetStreamInfoMethod(), List.of(request, request), 10_000).get(20, TimeUnit.SECONDS);
+
+        assertEquals(Status.Code.INVALID_ARGUMENT, none.getCode(), none::toString);
+        // the server refuses at the second message, while the client may still be sending: Netty can reset the stream first
+        assertTrue(two.getCode() == Status.Code.INVALID_ARGUMENT || two.getCode() == Status.Code.CANCELLED, two::toString);
         assertEquals(List.of(), logs.stackTraces());
     }
 

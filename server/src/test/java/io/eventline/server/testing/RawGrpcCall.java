@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +42,11 @@ public final class RawGrpcCall {
      * (server-streaming calls that would stay open end with DEADLINE_EXCEEDED).
      */
     public static CompletableFuture<Status> send(Channel channel, MethodDescriptor<?, ?> method, byte[] body, long deadlineMillis) {
+        return send(channel, method, List.of(body), deadlineMillis);
+    }
+
+    /** Calls {@code method} with any number of request messages, whatever its type says it takes. */
+    public static CompletableFuture<Status> send(Channel channel, MethodDescriptor<?, ?> method, List<byte[]> bodies, long deadlineMillis) {
         MethodDescriptor<byte[], byte[]> raw = method.toBuilder(BYTES, BYTES).build();
         ClientCall<byte[], byte[]> call = channel.newCall(raw, CallOptions.DEFAULT.withDeadlineAfter(deadlineMillis, TimeUnit.MILLISECONDS));
         CompletableFuture<Status> done = new CompletableFuture<>();
@@ -56,7 +62,7 @@ public final class RawGrpcCall {
             }
         }, new Metadata());
         call.request(1);
-        call.sendMessage(body);
+        bodies.forEach(call::sendMessage);
         call.halfClose();
         return done;
     }
