@@ -45,9 +45,15 @@ final class MalformedRequests {
             return message.getUnknownFields().getField(MARK).getLengthDelimitedList().stream()
                     .findFirst()
                     .map(ByteString::toStringUtf8)
+                    .map(MalformedRequests::cut)
                     .or(() -> Optional.of("the request is malformed"));
         }
         return Optional.empty();
+    }
+
+    /** A client may send the mark's field number itself, with any text: what is echoed stays short. */
+    private static String cut(String text) {
+        return text.length() <= MAX_DESCRIPTION_CHARS ? text : text.substring(0, MAX_DESCRIPTION_CHARS) + "…";
     }
 
     private static <Q, R> ServerMethodDefinition<Q, R> lenient(ServerMethodDefinition<Q, R> method) {
@@ -107,11 +113,7 @@ final class MalformedRequests {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            String detail = String.valueOf(cause.getMessage());
-            if (detail.length() > MAX_DESCRIPTION_CHARS) {
-                detail = detail.substring(0, MAX_DESCRIPTION_CHARS) + "…";
-            }
-            return "the request is not a valid " + getMessagePrototype().getClass().getSimpleName() + ": " + detail;
+            return "the request is not a valid " + getMessagePrototype().getClass().getSimpleName() + ": " + cause.getMessage();
         }
     }
 }
