@@ -19,6 +19,7 @@ import io.eventline.server.wiring.StoreModule;
 import io.eventline.server.wiring.SubscriptionModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 import java.util.Collection;
 import java.util.List;
@@ -72,6 +73,7 @@ public final class Main {
 
     /** Reads the configuration and wires the server, without starting it: nothing here touches Redis or a port. */
     public static EventlineServer create(List<String> args, Map<String, String> environment) {
+        routeJavaUtilLogging();
         EventlineConfig config = EventlineConfig.from(ConfigProperties.load(args, environment));
         log.info("Configuration: {}", config.describe());
         try {
@@ -90,5 +92,13 @@ public final class Main {
     /** A provider that read a file a setting names (TLS, tokens) failed: the setting's message, not Guice's report. */
     private static java.util.Optional<ConfigurationException> configurationError(Collection<Message> messages) {
         return messages.stream().map(Message::getCause).filter(ConfigurationException.class::isInstance).map(ConfigurationException.class::cast).findFirst();
+    }
+
+    /** grpc-java and Netty log through java.util.logging: send it to SLF4J, so one format and logback.xml's levels apply to all. */
+    private static void routeJavaUtilLogging() {
+        if (!SLF4JBridgeHandler.isInstalled()) {
+            SLF4JBridgeHandler.removeHandlersForRootLogger();
+            SLF4JBridgeHandler.install();
+        }
     }
 }

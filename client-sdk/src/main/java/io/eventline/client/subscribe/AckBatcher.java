@@ -1,6 +1,7 @@
 package io.eventline.client.subscribe;
 
 import io.eventline.client.EventlineException;
+import io.eventline.client.transport.ErrorTranslator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -125,8 +126,7 @@ final class AckBatcher {
     }
 
     private static boolean isRetryable(Throwable error) {
-        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (!(cause instanceof EventlineException eventline)) {
+        if (!(ErrorTranslator.cause(error) instanceof EventlineException eventline)) {
             return false;
         }
         return switch (eventline.code()) {

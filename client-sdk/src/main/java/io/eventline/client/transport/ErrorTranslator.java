@@ -15,14 +15,24 @@ import io.grpc.protobuf.StatusProto;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 
 /** Turns a failed call into the SDK's exceptions, reading the server's {@code google.rpc.ErrorInfo} where it sent one. */
 public final class ErrorTranslator {
     private ErrorTranslator() {
     }
 
+    /** The failure itself, without the {@link CompletionException} and {@link ExecutionException} layers futures put around it. */
+    public static Throwable cause(Throwable error) {
+        Throwable cause = error;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
     public static RuntimeException translate(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        Throwable cause = cause(error);
         if (cause instanceof EventlineException translated) {
             return translated;
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 
 import java.util.Map;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,6 +37,15 @@ class ErrorTranslatorTest {
         assertEquals(2, conflict.actual());
         assertEquals("stream 'order-1' is at version 2", conflict.getMessage());
         assertEquals(Status.Code.ABORTED, conflict.code());
+    }
+
+    @Test
+    void aFailureInsideFutureWrappersIsTranslated() {
+        StatusRuntimeException unavailable = Status.UNAVAILABLE.withDescription("retry").asRuntimeException();
+
+        RuntimeException translated = ErrorTranslator.translate(new CompletionException(new ExecutionException(unavailable)));
+
+        assertEquals(Status.Code.UNAVAILABLE, assertInstanceOf(EventlineException.class, translated).code());
     }
 
     @Test

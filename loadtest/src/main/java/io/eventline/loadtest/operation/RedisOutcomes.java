@@ -1,10 +1,10 @@
 package io.eventline.loadtest.operation;
 
 import io.eventline.loadtest.run.Outcome;
+import io.eventline.server.concurrent.AsyncFailures;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletionException;
 
 /** Outcomes of raw Redis commands: "OK", or "ERROR" with Redis's message. */
 final class RedisOutcomes {
@@ -12,8 +12,7 @@ final class RedisOutcomes {
     }
 
     static Outcome failed(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return Outcome.failed("ERROR", "redis: " + cause.getMessage());
+        return Outcome.failed("ERROR", "redis: " + AsyncFailures.cause(error).getMessage());
     }
 
     /** The append script's reply: {@code OK}/{@code DUP} and the versions, or a refusal. */

@@ -1,7 +1,6 @@
 package io.eventline.loadtest.run;
 
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
+import io.eventline.server.concurrent.AsyncFailures;
 
 /** The outcome of a request whose future failed instead of answering with an outcome. */
 final class Failures {
@@ -9,10 +8,7 @@ final class Failures {
     }
 
     static Outcome outcome(Throwable error) {
-        Throwable cause = error;
-        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
+        Throwable cause = AsyncFailures.cause(error);
         String message = cause.getMessage();
         return Outcome.failed("ERROR", cause.getClass().getSimpleName() + (message == null ? "" : ": " + message));
     }

@@ -97,8 +97,7 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
     @Override
     public void nack(NackRequest request, StreamObserver<NackResponse> observer) {
         responder.respond(observer, () -> settler.nack(request.getGroup(), request.getAckIdsList(), toAction(request),
-                java.time.Duration.ofSeconds(request.getRetryDelay().getSeconds(), request.getRetryDelay().getNanos()), request.getReason(),
-                callers.current()),
+                mapper.toDuration(request.getRetryDelay(), "retry_delay"), request.getReason(), callers.current()),
                 done -> {
                     metrics.nacked(toAction(request).name().toLowerCase(java.util.Locale.ROOT), request.getAckIdsCount());
                     return NackResponse.getDefaultInstance();
@@ -106,9 +105,6 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
     }
 
     private static DeliverySettler.NackAction toAction(NackRequest request) {
-        if (request.getRetryDelay().getSeconds() < 0 || request.getRetryDelay().getNanos() < 0) {
-            throw new InvalidArgumentException("retry_delay", "must not be negative");
-        }
         return switch (request.getAction()) {
             case NACK_ACTION_RETRY -> DeliverySettler.NackAction.RETRY;
             case NACK_ACTION_PARK -> DeliverySettler.NackAction.PARK;

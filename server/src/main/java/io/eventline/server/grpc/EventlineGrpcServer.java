@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The gRPC server: the Eventline services plus grpc.health.v1 and reflection (for grpcurl).
+ * The gRPC server: the Eventline services plus grpc.health.v1 and reflection (for grpcurl); requests that
+ * cannot be parsed are refused with INVALID_ARGUMENT ({@link MalformedRequests}).
  * It takes a {@link ServerBuilder}, so tests can serve in-process.
  */
 public final class EventlineGrpcServer {
@@ -27,12 +28,14 @@ public final class EventlineGrpcServer {
     @SuppressWarnings("deprecation") // ProtoReflectionService serves v1alpha, which grpc-java deprecates but clients still use
     public EventlineGrpcServer(ServerBuilder<?> builder, List<BindableService> services, ServiceHealth health) {
         this.health = requireNonNull(health, "health is null");
-        services.forEach(builder::addService);
-        builder.addService(health.service());
-        builder.addService(ProtoReflectionServiceV1.newInstance());
+        // every request marshaller lenient, and the interceptor refusing what it could not parse outermost
+        services.forEach(service -> builder.addService(MalformedRequests.lenient(service.bindService())));
+        builder.addService(MalformedRequests.lenient(health.service().bindService()));
+        builder.addService(MalformedRequests.lenient(ProtoReflectionServiceV1.newInstance().bindService()));
         // v1alpha too: older grpcurl, Evans, Postman and Kreya know only that one
-        builder.addService(ProtoReflectionService.newInstance());
+        builder.addService(MalformedRequests.lenient(ProtoReflectionService.newInstance().bindService()));
         builder.addService(ErrorDetailTypes.definition());
+        builder.intercept(new MalformedRequestInterceptor());
         this.server = builder.build();
     }
 

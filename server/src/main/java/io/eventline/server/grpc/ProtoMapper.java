@@ -30,6 +30,9 @@ import java.util.Set;
 
 /** Translates between the eventline.v1 messages and the store's types. */
 public final class ProtoMapper {
+    /** The largest google.protobuf.Duration: 10,000 years. */
+    private static final long MAX_DURATION_SECONDS = 315_576_000_000L;
+
     public AppendRequest toAppendRequest(AppendEventsRequest request) {
         List<NewEvent> events = new ArrayList<>(request.getEventsCount());
         for (EventData event : request.getEventsList()) {
@@ -107,14 +110,25 @@ public final class ProtoMapper {
     }
 
     public GroupSettings toSettings(io.eventline.proto.v1.GroupSettings settings) {
-        com.google.protobuf.Duration timeout = settings.getAckTimeout();
-        if (timeout.getSeconds() < 0 || timeout.getNanos() < 0) {
-            throw new InvalidArgumentException("settings.ack_timeout", "must not be negative");
-        }
+        java.time.Duration timeout = toDuration(settings.getAckTimeout(), "settings.ack_timeout");
         if (settings.getMaxDeliveries() < 0) {
             throw new InvalidArgumentException("settings.max_deliveries", "value is too large");
         }
-        return GroupSettings.requested(java.time.Duration.ofSeconds(timeout.getSeconds(), timeout.getNanos()), settings.getMaxDeliveries());
+        return GroupSettings.requested(timeout, settings.getMaxDeliveries());
+    }
+
+    /**
+     * A duration a client sent: not negative, and within google.protobuf.Duration's range (10,000 years),
+     * so that the store's millisecond arithmetic cannot overflow.
+     */
+    public java.time.Duration toDuration(com.google.protobuf.Duration duration, String field) {
+        if (duration.getSeconds() < 0 || duration.getNanos() < 0) {
+            throw new InvalidArgumentException(field, "must not be negative");
+        }
+        if (duration.getSeconds() > MAX_DURATION_SECONDS || duration.getNanos() > 999_999_999) {
+            throw new InvalidArgumentException(field, "must be at most " + MAX_DURATION_SECONDS + " seconds (10,000 years) with nanos up to 999,999,999");
+        }
+        return java.time.Duration.ofSeconds(duration.getSeconds(), duration.getNanos());
     }
 
     public com.google.protobuf.Duration toDuration(java.time.Duration duration) {

@@ -11,30 +11,63 @@ import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.SnapshotNotFoundException;
 import io.eventline.server.store.StreamDeletedException;
 import io.eventline.server.store.StreamNotFoundException;
+import io.eventline.server.store.StoreFailure;
 import io.eventline.server.store.StoreUnavailableException;
 import io.eventline.server.store.subscribe.GroupExistsException;
 import io.eventline.server.store.subscribe.GroupNotFoundException;
 import io.eventline.server.store.WrongExpectedVersionException;
+import io.eventline.server.concurrent.AsyncFailures;
+import io.eventline.server.concurrent.RateLimitedLog;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
-import io.lettuce.core.RedisCommandExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Optional;
-import java.util.concurrent.CompletionException;
+import java.time.Duration;
 
-/** Turns store errors into gRPC statuses with rich details; anything unexpected is logged and INTERNAL. */
+/**
+ * Turns store errors into gRPC statuses with rich details. Redis failures that repeat during an outage
+ * are logged at most once a minute each; anything unexpected is logged in full and INTERNAL.
+ */
 public final class StatusMapper {
     static final String DOMAIN = "eventline.io";
     private static final Logger log = LoggerFactory.getLogger(StatusMapper.class);
+    private static final Duration WARNING_INTERVAL = Duration.ofMinutes(1);
+
+    private final RateLimitedLog warnings = new RateLimitedLog(log, WARNING_INTERVAL);
 
     public StatusRuntimeException toStatus(Throwable error) {
-        Throwable cause = unwrap(error);
-        if (cause instanceof StatusRuntimeException status) {
+        if (AsyncFailures.cause(error) instanceof StatusRuntimeException status) {
             return status;
         }
+        StoreFailure failure = StoreFailure.of(error);
+        return switch (failure.kind()) {
+            case REFUSED -> refused(failure.cause());
+            case GROUP_DELETED -> Status.NOT_FOUND.withDescription("the consumer group was deleted: " + failure.cause().getMessage()).asRuntimeException();
+            case TRANSIENT -> {
+                warnings.warn("transient", "Redis unavailable: " + failure.cause());
+                yield Status.UNAVAILABLE
+                        .withDescription("the event store's Redis is unavailable: " + failure.description() + "; retry (an append with the same event ids is safe to retry)")
+                        .withCause(failure.cause())
+                        .asRuntimeException();
+            }
+            case REDIS_CANNOT_PERSIST -> {
+                warnings.warn("misconf", "Redis refuses writes, it cannot persist: " + failure.cause().getMessage());
+                yield Status.UNAVAILABLE.withDescription(failure.description()).asRuntimeException();
+            }
+            case REDIS_OUT_OF_MEMORY -> {
+                warnings.warn("oom", "Redis refuses writes, it reached maxmemory: " + failure.cause().getMessage());
+                yield Status.RESOURCE_EXHAUSTED.withDescription(failure.description()).asRuntimeException();
+            }
+            case UNEXPECTED -> {
+                log.error("Unexpected error", failure.cause());
+                yield Status.INTERNAL.withDescription("internal error (logged by the server)").withCause(failure.cause()).asRuntimeException();
+            }
+        };
+    }
+
+    private static StatusRuntimeException refused(Throwable cause) {
         if (cause instanceof InvalidArgumentException invalid) {
             BadRequest badRequest = BadRequest.newBuilder()
                     .addFieldViolations(BadRequest.FieldViolation.newBuilder()
@@ -59,10 +92,7 @@ public final class StatusMapper {
         if (cause instanceof StreamDeletedException deleted) {
             return rich(Code.FAILED_PRECONDITION, deleted.getMessage(), Any.pack(reason("STREAM_DELETED", deleted.stream())));
         }
-        if (cause instanceof StreamNotFoundException || cause instanceof SnapshotNotFoundException) {
-            return Status.NOT_FOUND.withDescription(cause.getMessage()).asRuntimeException();
-        }
-        if (cause instanceof GroupNotFoundException) {
+        if (cause instanceof StreamNotFoundException || cause instanceof SnapshotNotFoundException || cause instanceof GroupNotFoundException) {
             return Status.NOT_FOUND.withDescription(cause.getMessage()).asRuntimeException();
         }
         if (cause instanceof PermissionDeniedException) {
@@ -74,22 +104,11 @@ public final class StatusMapper {
         if (cause instanceof StoreUnavailableException) {
             return Status.UNAVAILABLE.withDescription(cause.getMessage()).asRuntimeException();
         }
-        if (cause instanceof RedisCommandExecutionException && String.valueOf(cause.getMessage()).startsWith("NOGROUP")) {
-            return Status.NOT_FOUND.withDescription("the consumer group was deleted: " + cause.getMessage()).asRuntimeException();
-        }
         if (cause instanceof FailedPreconditionException) {
             return Status.FAILED_PRECONDITION.withDescription(cause.getMessage()).asRuntimeException();
         }
-        Optional<String> transientReason = TransientRedisError.describe(cause);
-        if (transientReason.isPresent()) {
-            log.warn("Redis unavailable: {}", cause.toString());
-            return Status.UNAVAILABLE
-                    .withDescription("the event store's Redis is unavailable: " + transientReason.get() + "; retry (an append with the same event ids is safe to retry)")
-                    .withCause(cause)
-                    .asRuntimeException();
-        }
-        log.error("Unexpected error", cause);
-        return Status.INTERNAL.withDescription("internal error: " + cause).withCause(cause).asRuntimeException();
+        log.error("A store refusal without a status", cause);
+        return Status.INTERNAL.withDescription("internal error (logged by the server)").asRuntimeException();
     }
 
     private static ErrorInfo reason(String reason, String stream) {
@@ -102,13 +121,5 @@ public final class StatusMapper {
                 .setMessage(message)
                 .addDetails(detail)
                 .build());
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        Throwable cause = error;
-        while (cause instanceof CompletionException && cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }

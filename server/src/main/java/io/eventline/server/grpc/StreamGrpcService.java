@@ -105,14 +105,10 @@ public final class StreamGrpcService extends StreamServiceGrpc.StreamServiceImpl
                 .build();
     }
 
-    private static Retention toRetention(StreamRetention retention) {
+    private Retention toRetention(StreamRetention retention) {
         if (retention.getMaxCount() < 0) {
             throw new InvalidArgumentException("retention.max_count", "value is too large");
         }
-        Duration maxAge = retention.getMaxAge();
-        if (maxAge.getSeconds() < 0 || maxAge.getNanos() < 0) {
-            throw new InvalidArgumentException("retention.max_age", "max age must not be negative");
-        }
-        return new Retention(retention.getMaxCount(), java.time.Duration.ofSeconds(maxAge.getSeconds(), maxAge.getNanos()));
+        return new Retention(retention.getMaxCount(), mapper.toDuration(retention.getMaxAge(), "retention.max_age"));
     }
 }

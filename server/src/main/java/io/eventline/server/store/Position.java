@@ -19,7 +19,7 @@ public record Position(int partition, long millis, long sequence) implements Com
         int colon = text.indexOf(':');
         int dash = text.indexOf('-', colon + 1);
         if (colon <= 0 || dash <= colon + 1 || dash == text.length() - 1) {
-            throw new InvalidArgumentException(field, "'" + text + "' is not a position; use one the server returned");
+            throw new InvalidArgumentException(field, ClientText.quote(text) + " is not a position; use one the server returned");
         }
         try {
             return new Position(
@@ -28,7 +28,7 @@ public record Position(int partition, long millis, long sequence) implements Com
                     Long.parseLong(text.substring(dash + 1)));
         }
         catch (IllegalArgumentException e) {
-            throw new InvalidArgumentException(field, "'" + text + "' is not a position; use one the server returned");
+            throw new InvalidArgumentException(field, ClientText.quote(text) + " is not a position; use one the server returned");
         }
     }
 

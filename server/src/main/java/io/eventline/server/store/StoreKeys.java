@@ -38,6 +38,7 @@ public final class StoreKeys {
                 key(partition, "s:", stream.utf8()),
                 key(partition, "m:", stream.utf8()),
                 key(partition, "snap:", stream.utf8()),
+                key(partition, "age:", stream.utf8()),
                 logKey(partition));
     }
 

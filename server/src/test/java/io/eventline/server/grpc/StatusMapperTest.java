@@ -17,9 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.io.IOException;
 import java.nio.channels.ClosedChannelException;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Redis errors that pass are UNAVAILABLE (the client retries) with a description of what happened; other failures stay INTERNAL. */
@@ -50,6 +52,32 @@ class StatusMapperTest {
         assertEquals(Status.Code.UNAVAILABLE, status.getCode(), status::toString);
         assertTrue(status.getDescription().contains(described), status::getDescription);
         assertTrue(status.getDescription().contains("retry"), status::getDescription);
+    }
+
+    @Test
+    void redisOutOfMemoryIsResourceExhaustedAndSaysWhatTheOperatorMustDo() {
+        Status status = mapper.toStatus(new CompletionException(new RedisCommandExecutionException(
+                "OOM command not allowed when used memory > 'maxmemory'."))).getStatus();
+
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, status.getCode(), status::toString);
+        assertTrue(status.getDescription().contains("raise maxmemory"), status::getDescription);
+    }
+
+    @Test
+    void redisUnableToPersistIsUnavailableAndSaysWhatTheOperatorMustDo() {
+        Status status = mapper.toStatus(new ExecutionException(new RedisCommandExecutionException(
+                "MISCONF Errors writing to the AOF file: No space left on device"))).getStatus();
+
+        assertEquals(Status.Code.UNAVAILABLE, status.getCode(), status::toString);
+        assertTrue(status.getDescription().contains("free disk space"), status::getDescription);
+    }
+
+    @Test
+    void anInternalErrorDoesNotShowTheExceptionToTheClient() {
+        Status status = mapper.toStatus(new CompletionException(new IllegalStateException("secret detail"))).getStatus();
+
+        assertEquals(Status.Code.INTERNAL, status.getCode());
+        assertFalse(status.getDescription().contains("secret detail"), status::getDescription);
     }
 
     @Test

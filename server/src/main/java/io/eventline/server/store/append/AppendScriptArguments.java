@@ -27,7 +27,7 @@ public final class AppendScriptArguments {
     }
 
     public byte[][] keys(StreamLocation location) {
-        return new byte[][] {location.metaKey(), location.streamKey(), location.logKey()};
+        return new byte[][] {location.metaKey(), location.streamKey(), location.logKey(), location.ageKey()};
     }
 
     public byte[][] arguments(StreamName stream, ExpectedVersion expected, List<ProposedEvent> events) {

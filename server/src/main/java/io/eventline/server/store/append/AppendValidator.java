@@ -1,5 +1,6 @@
 package io.eventline.server.store.append;
 
+import io.eventline.server.store.ClientText;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.ProposedEvent;
 import io.eventline.server.store.StoreLimits;
@@ -73,7 +74,7 @@ public final class AppendValidator {
 
     private static UUID parseEventId(String text, String field) {
         if (!CANONICAL_UUID.matcher(text).matches()) {
-            throw new InvalidArgumentException(field, "'" + text + "' is not a UUID (like 3f2c8e4a-1b7d-4c55-9a0e-6d2f1c3b5a79); leave it empty for the server to assign one");
+            throw new InvalidArgumentException(field, ClientText.quote(text) + " is not a UUID (like 3f2c8e4a-1b7d-4c55-9a0e-6d2f1c3b5a79); leave it empty for the server to assign one");
         }
         return UUID.fromString(text);
     }

@@ -1,5 +1,6 @@
 package io.eventline.server.store.append;
 
+import io.eventline.server.concurrent.AsyncFailures;
 import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.Attempt;
@@ -46,17 +47,13 @@ public final class EventAppender {
             if (error == null) {
                 metrics.appended(request.events().size(), took, result.deduplicated());
             }
-            else if (unwrap(error) instanceof WrongExpectedVersionException) {
+            else if (AsyncFailures.cause(error) instanceof WrongExpectedVersionException) {
                 metrics.appendConflicted(took);
             }
             else {
                 metrics.appendRefused(took);
             }
         });
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private CompletableFuture<AppendResult> append(ValidatedAppend append) {

@@ -34,6 +34,7 @@ public final class StreamAdmin {
     private static final RedisScript PURGE_SCRIPT = RedisScript.fromResource(StreamAdmin.class, "purge_pointers.lua");
     /** Events whose pointers one purge script removes: bounds the script's work (events may be 1 MiB each). */
     private static final int PURGE_BATCH = 32;
+    private static final RedisScript RETENTION_SCRIPT = RedisScript.fromResource(StreamAdmin.class, "set_retention.lua");
     private static final byte[][] INFO_FIELDS = {ascii("v"), ascii("c"), ascii("d"), ascii("x"), ascii("mc"), ascii("ma")};
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
@@ -83,7 +84,7 @@ public final class StreamAdmin {
 
     private CompletableFuture<Void> delete(StreamLocation location, ExpectedVersion expected, boolean hard) {
         String streamName = location.stream().value();
-        byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.snapshotKey(), keys.purgeKey(location)};
+        byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.snapshotKey(), keys.purgeKey(location), location.ageKey()};
         String expectedVersion = expected instanceof ExpectedVersion.Exact exact ? Long.toString(exact.version()) : "0";
         return DELETE_SCRIPT.run(redis, scriptKeys, ascii(expected.kind()), ascii(expectedVersion), ascii(hard ? "1" : "0"))
                 .thenCompose(elements -> {
@@ -124,19 +125,18 @@ public final class StreamAdmin {
 
     private CompletableFuture<Void> setRetention(StreamLocation location, Retention retention) {
         String streamName = location.stream().value();
-        return redis.hget(location.metaKey(), ascii("x")).toCompletableFuture().thenCompose(tombstone -> {
-            if (tombstone != null) {
-                throw new StreamDeletedException(streamName);
-            }
-            CompletableFuture<?> count = retention.maxCount() > 0
-                    ? redis.hset(location.metaKey(), ascii("mc"), ascii(Long.toString(retention.maxCount()))).toCompletableFuture()
-                            .thenCompose(set -> redis.xtrim(location.streamKey(), retention.maxCount()).toCompletableFuture())
-                    : redis.hdel(location.metaKey(), ascii("mc")).toCompletableFuture();
-            CompletableFuture<?> age = retention.maxAge().isZero()
-                    ? redis.hdel(location.metaKey(), ascii("ma")).toCompletableFuture()
-                    : redis.hset(location.metaKey(), ascii("ma"), ascii(Long.toString(retention.maxAge().toMillis()))).toCompletableFuture();
-            return CompletableFuture.allOf(count, age);
-        });
+        byte[][] scriptKeys = {location.metaKey(), location.streamKey(), location.ageKey()};
+        return RETENTION_SCRIPT.run(redis, scriptKeys, ascii(Long.toString(retention.maxCount())), ascii(Long.toString(retention.maxAge().toMillis())))
+                .thenAccept(elements -> {
+                    ScriptReply reply = new ScriptReply(elements);
+                    switch (reply.outcome()) {
+                        case "OK" -> {
+                        }
+                        case "DELETED" -> throw new StreamDeletedException(streamName);
+                        case "MISSING" -> throw new StreamNotFoundException(streamName, "was never written; append to it before setting its retention");
+                        default -> throw new IllegalStateException("retention script replied " + reply.outcome());
+                    }
+                });
     }
 
     private Position positionOf(StreamLocation location, StreamMessage<byte[], byte[]> entry) {

@@ -1,9 +1,11 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.concurrent.AsyncFailures;
 import io.eventline.server.store.RecordedEvent;
 import io.eventline.server.store.StreamNotFoundException;
 import io.eventline.server.store.read.ReadCursor;
 import io.eventline.server.store.read.ReadPage;
+import io.eventline.server.concurrent.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -24,6 +25,8 @@ import static java.util.Objects.requireNonNull;
  */
 final class CatchUpSubscriber extends AbstractSubscription {
     private static final Logger log = LoggerFactory.getLogger(CatchUpSubscriber.class);
+    /** A Redis outage fails every read until it ends: one line a minute, not one per retry. */
+    private final RateLimitedLog warnings = new RateLimitedLog(log, Duration.ofMinutes(1));
 
     private final SubscriptionTarget target;
     private final Supplier<CompletableFuture<ReadCursor>> opener;
@@ -96,7 +99,7 @@ final class CatchUpSubscriber extends AbstractSubscription {
                 return;
             }
             if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                Throwable cause = AsyncFailures.cause(error);
                 if (cause instanceof Error) {
                     failLoudly(cause);
                     return;
@@ -107,7 +110,7 @@ final class CatchUpSubscriber extends AbstractSubscription {
                     page = new ReadPage(java.util.List.of(), true);
                 }
                 else {
-                    log.warn("Catch-up subscription {} could not read: {}", subscriptionId, cause.toString());
+                    warnings.warn("read", "Catch-up subscription " + subscriptionId + " could not read: " + cause);
                     return;
                 }
             }

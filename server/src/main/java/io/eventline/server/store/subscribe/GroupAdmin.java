@@ -1,6 +1,5 @@
 package io.eventline.server.store.subscribe;
 
-import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.Caller;
 import io.eventline.server.store.InvalidArgumentException;
 import io.lettuce.core.Limit;
@@ -21,13 +20,13 @@ import static java.util.Objects.requireNonNull;
 
 /** Describing a group, removing a consumer, replaying parked messages. */
 public final class GroupAdmin {
-    private static final RedisScript REPLAY_SCRIPT = RedisScript.fromResource(GroupAdmin.class, "replay_parked.lua");
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final GroupStore groups;
     private final SubscriptionHub hub;
     private final ConsumerRemover remover;
     private final SourceStatusReader sourceStatus;
+    private final ParkedReplay parkedReplay;
 
     public GroupAdmin(RedisClusterAsyncCommands<byte[], byte[]> redis, GroupStore groups, SubscriptionHub hub) {
         this.redis = requireNonNull(redis, "redis is null");
@@ -35,6 +34,7 @@ public final class GroupAdmin {
         this.hub = requireNonNull(hub, "hub is null");
         this.remover = new ConsumerRemover(redis);
         this.sourceStatus = new SourceStatusReader(redis);
+        this.parkedReplay = new ParkedReplay(redis);
     }
 
     public CompletableFuture<GroupStatus> describe(String group, Caller caller) {
@@ -100,15 +100,14 @@ public final class GroupAdmin {
             return CompletableFuture.failedFuture(new InvalidArgumentException("max_count", "value is too large"));
         }
         return groups.get(group, caller).thenCompose(definition -> {
-            List<CompletableFuture<List<Object>>> moves = new ArrayList<>();
+            List<CompletableFuture<Long>> moves = new ArrayList<>();
             for (GroupSource source : groups.sources(definition)) {
-                byte[][] keys = {source.parkedKey(), source.replayKey()};
-                moves.add(REPLAY_SCRIPT.run(redis, keys, ascii(Long.toString(maxCount))));
+                moves.add(parkedReplay.move(source.parkedKey(), source.replayKey(), maxCount));
             }
             return CompletableFuture.allOf(moves.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
                 long moved = 0;
-                for (CompletableFuture<List<Object>> move : moves) {
-                    moved += (Long) move.join().get(0);
+                for (CompletableFuture<Long> move : moves) {
+                    moved += move.join();
                 }
                 hub.reclaimSoon(group);
                 return moved;

@@ -1,6 +1,7 @@
 package io.eventline.server.store.subscribe;
 
 import io.eventline.server.store.ByteBudget;
+import io.eventline.server.store.StoreFailure;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
@@ -10,6 +11,7 @@ import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAutoClaimArgs;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.eventline.server.concurrent.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,8 @@ import static java.util.Objects.requireNonNull;
  */
 final class GroupConsumer extends AbstractSubscription {
     private static final Logger log = LoggerFactory.getLogger(GroupConsumer.class);
+    /** A Redis outage fails every read until it ends: one line a minute, not one per retry. */
+    private final RateLimitedLog warnings = new RateLimitedLog(log, Duration.ofMinutes(1));
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final GroupDefinition group;
@@ -136,7 +140,7 @@ final class GroupConsumer extends AbstractSubscription {
         super.close();
         if (remove) {
             remover.remove(group, sources, consumer).whenComplete((released, error) -> {
-                if (error != null && !String.valueOf(error.getMessage()).contains("NOGROUP")) {
+                if (error != null && !StoreFailure.of(error).is(StoreFailure.Kind.GROUP_DELETED)) {
                     // what is left is swept once idle (IdleConsumerSweeper); its deliveries come back after the ack timeout
                     log.warn("Could not remove the ended consumer {}/{}: {}", group.name(), consumer, error.toString());
                 }
@@ -201,12 +205,13 @@ final class GroupConsumer extends AbstractSubscription {
         synchronized (this) {
             busy = false;
             if (error != null) {
-                Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null ? error.getCause() : error;
+                StoreFailure failure = StoreFailure.of(error);
+                Throwable cause = failure.cause();
                 if (cause instanceof Error) {
                     failLoudly(cause);
                     return;
                 }
-                if (String.valueOf(cause.getMessage()).startsWith("NOGROUP")) {
+                if (failure.is(StoreFailure.Kind.GROUP_DELETED)) {
                     // the group was deleted: end the subscription (NOT_FOUND) rather than retry forever
                     fail(cause);
                     return;
@@ -215,7 +220,7 @@ final class GroupConsumer extends AbstractSubscription {
                 // pending for this consumer but never reached the client, so look at the own pending list again
                 ownPendingDelivered = false;
                 ownPendingAfter.clear();
-                log.warn("Consumer {}/{} could not read: {}", group.name(), consumer, error.toString());
+                warnings.warn("read", "Consumer " + group.name() + "/" + consumer + " could not read: " + error);
                 return;
             }
             if (isClosed()) {

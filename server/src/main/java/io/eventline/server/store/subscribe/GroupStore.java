@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.concurrent.AsyncFailures;
 import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.Attempt;
 import io.eventline.server.store.Caller;
@@ -244,7 +245,7 @@ public final class GroupStore {
         return redis.xgroupCreate(XReadArgs.StreamOffset.from(key, startId), ascii(group), XGroupCreateArgs.Builder.mkstream())
                 .toCompletableFuture()
                 .handle((ok, error) -> {
-                    Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+                    Throwable cause = error == null ? null : AsyncFailures.cause(error);
                     if (cause != null && !(cause instanceof RedisBusyException)) {
                         throw new CompletionException(cause);
                     }

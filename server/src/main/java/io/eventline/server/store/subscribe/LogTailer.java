@@ -7,6 +7,7 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
 import io.lettuce.core.api.sync.RedisStreamCommands;
+import io.eventline.server.concurrent.RateLimitedLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class LogTailer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LogTailer.class);
+    /** During a Redis outage every retry fails: one line a minute, not two a second. */
+    private final RateLimitedLog warnings = new RateLimitedLog(log, Duration.ofMinutes(1));
     private static final int BATCH = 1000;
 
     private final RedisStreamCommands<byte[], byte[]> redis;
@@ -82,7 +85,7 @@ public final class LogTailer implements AutoCloseable {
                 if (!running) {
                     return;
                 }
-                log.warn("Log tailer lost track ({}); starting again from the current tails", e.toString());
+                warnings.warn("lost", "Log tailer lost track (" + e + "); starting again from the current tails");
                 lastIds = null;
                 sleepQuietly(Duration.ofMillis(500));
             }

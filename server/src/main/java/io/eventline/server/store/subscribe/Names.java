@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.ClientText;
 import io.eventline.server.store.InvalidArgumentException;
 
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ final class Names {
 
     static String check(String name, String field) {
         if (!NAME.matcher(name).matches()) {
-            throw new InvalidArgumentException(field, "'" + name + "' is not a valid name: use 1 to 128 of A-Z a-z 0-9 . _ -");
+            throw new InvalidArgumentException(field, ClientText.quote(name) + " is not a valid name: use 1 to 128 of A-Z a-z 0-9 . _ -");
         }
         return name;
     }

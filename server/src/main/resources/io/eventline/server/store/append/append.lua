@@ -1,12 +1,12 @@
 -- Appends a batch of events to one stream, atomically (DESIGN.md, "Storage in Redis").
--- KEYS[1] meta hash, KEYS[2] stream, KEYS[3] partition log: one hash slot.
+-- KEYS[1] meta hash, KEYS[2] stream, KEYS[3] partition log, KEYS[4] age index (set_retention.lua): one hash slot.
 -- ARGV[1] stream name, ARGV[2] expected kind (any | no_stream | stream_exists | exact),
 -- ARGV[3] expected version (for exact), ARGV[4] dedup window, then 5 per event: id (16 bytes), type, data,
 -- content type, metadata. Every append is checked for a retry by its ids, whoever chose them: the server
 -- fixes its ids before the first send, so a resend of this script (a client reconnect) appends nothing twice.
 -- Replies {'OK'|'DUP', first, last, position...}, {'WRONG', actual}, {'CONFLICT', actual}, {'DELETED', actual}.
 -- Everything that can fail is checked before the first write: Redis does not roll a script back.
-local meta_key, stream_key, log_key = KEYS[1], KEYS[2], KEYS[3]
+local meta_key, stream_key, log_key, age_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4]
 local name, kind, expected = ARGV[1], ARGV[2], tonumber(ARGV[3])
 local window = tonumber(ARGV[4])
 local FIRST, WIDTH = 5, 5
@@ -136,24 +136,20 @@ if meta[3] then
   redis.call('HDEL', meta_key, 'd')
 end
 
--- Retention: keep at most max-count events, and none older than max-age (a bounded step per append).
+-- Retention: keep at most max-count events, and none older than max-age. The age index (one entry per
+-- append, ID <millis>-<last version>) says from IDs alone up to which version events are too old, so
+-- this reads one small entry whatever the events' size.
 if meta[4] then
   redis.call('XTRIM', stream_key, 'MAXLEN', meta[4])
 end
 if meta[5] then
+  redis.call('XADD', age_key, string.format('%d-%s', now, reply[3]), 'a', '')
   local cutoff = now - tonumber(meta[5])
-  local oldest = redis.call('XRANGE', stream_key, '-', '+', 'COUNT', 100)
-  local keep_from = nil
-  for _, entry in ipairs(oldest) do
-    if tonumber(string.match(entry[2][12], '^(%d+)')) >= cutoff then
-      keep_from = entry[1]
-      break
-    end
-  end
-  if keep_from then
-    redis.call('XTRIM', stream_key, 'MINID', keep_from)
-  elseif #oldest > 0 then
-    redis.call('XTRIM', stream_key, 'MINID', string.format('0-%d', tonumber(version_of(oldest[#oldest])) + 1))
+  local too_old = redis.call('XREVRANGE', age_key, string.format('(%d-0', cutoff), '-', 'COUNT', 1)[1]
+  if too_old then
+    local last_too_old = tonumber(string.match(too_old[1], '%-(%d+)$'))
+    redis.call('XTRIM', stream_key, 'MINID', string.format('0-%d', last_too_old + 1))
+    redis.call('XTRIM', age_key, 'MINID', string.format('%d-0', cutoff))
   end
 end
 return reply
