@@ -2,6 +2,8 @@ package io.eventline.server.security;
 
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.Message;
+import io.eventline.server.concurrent.RateLimitedLog;
+import io.eventline.server.store.ClientText;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.ForwardingServerCallListener;
@@ -13,6 +15,7 @@ import io.grpc.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -30,11 +33,11 @@ import static java.util.Objects.requireNonNull;
 public final class AuthInterceptor implements ServerInterceptor {
     private static final Logger log = LoggerFactory.getLogger(AuthInterceptor.class);
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
-    /** Client input quoted in an error is cut to this many characters. */
-    private static final int QUOTE_LIMIT = 64;
 
     private final Supplier<TokenStore> tokens;
     private final MethodPolicies policies;
+    /** A client retrying a refused call must not flood the log: one line a minute per method and token. */
+    private final RateLimitedLog refusals = new RateLimitedLog(log, Duration.ofMinutes(1));
 
     public AuthInterceptor(Supplier<TokenStore> tokens) {
         this(tokens, MethodPolicies.eventline());
@@ -70,18 +73,14 @@ public final class AuthInterceptor implements ServerInterceptor {
         }
         Context context = Context.current().withValue(Callers.PRINCIPAL, principal.get());
         ServerCall.Listener<Q> listener = Contexts.interceptCall(context, call, headers, next);
-        return principal.get().scoped() ? new ScopeCheckingListener<>(listener, call, principal.get(), policy.get()) : listener;
+        return principal.get().scoped() ? new ScopeCheckingListener<>(listener, call, principal.get(), policy.get(), refusals) : listener;
     }
 
-    private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status, String what) {
-        log.warn("Refused {}: {}", what, status.getDescription());
+    private <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, Status status, String what) {
+        refusals.warn(what, "Refused " + what + ": " + status.getDescription());
         call.close(status, new Metadata());
         return new ServerCall.Listener<>() {
         };
-    }
-
-    static String quote(String input) {
-        return "'" + (input.length() <= QUOTE_LIMIT ? input : input.substring(0, QUOTE_LIMIT) + "…") + "'";
     }
 
     /** Checks the stream and group the request names against the token's prefixes before the service gets it. */
@@ -89,13 +88,16 @@ public final class AuthInterceptor implements ServerInterceptor {
         private final ServerCall<Q, R> call;
         private final Principal principal;
         private final MethodPolicy policy;
+        private final RateLimitedLog refusals;
         private boolean refused;
 
-        ScopeCheckingListener(ServerCall.Listener<Q> delegate, ServerCall<Q, R> call, Principal principal, MethodPolicy policy) {
+        ScopeCheckingListener(ServerCall.Listener<Q> delegate, ServerCall<Q, R> call, Principal principal, MethodPolicy policy,
+                RateLimitedLog refusals) {
             super(delegate);
             this.call = call;
             this.principal = principal;
             this.policy = policy;
+            this.refusals = refusals;
         }
 
         @Override
@@ -104,7 +106,8 @@ public final class AuthInterceptor implements ServerInterceptor {
             if (problem.isPresent()) {
                 refused = true;
                 Status status = Status.PERMISSION_DENIED.withDescription("token '" + principal.name() + "' " + problem.get());
-                log.warn("Refused {} by token '{}': {}", call.getMethodDescriptor().getFullMethodName(), principal.name(), status.getDescription());
+                String what = call.getMethodDescriptor().getFullMethodName() + " by token '" + principal.name() + "'";
+                refusals.warn(what, "Refused " + what + ": " + status.getDescription());
                 call.close(status, new Metadata());
                 return;
             }
@@ -122,13 +125,13 @@ public final class AuthInterceptor implements ServerInterceptor {
             if (policy.streamField().isPresent() && !namesAll(message)) {
                 String stream = stringField(message, policy.streamField().get());
                 if (stream.isEmpty() || stream.startsWith("$") || !principal.mayTouch(stream)) {
-                    return Optional.of("may only name streams starting with " + principal.streamPrefixes() + ", not " + quote(stream));
+                    return Optional.of("may only name streams starting with " + principal.streamPrefixes() + ", not " + ClientText.quote(stream));
                 }
             }
             if (policy.groupField().isPresent()) {
                 String group = stringField(message, policy.groupField().get());
                 if (!group.isEmpty() && !principal.mayTouch(group)) {
-                    return Optional.of("may only name consumer groups starting with " + principal.streamPrefixes() + ", not " + quote(group));
+                    return Optional.of("may only name consumer groups starting with " + principal.streamPrefixes() + ", not " + ClientText.quote(group));
                 }
             }
             return Optional.empty();
