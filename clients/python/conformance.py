@@ -39,7 +39,8 @@ class Runner:
         request = event_store_pb2.AppendEventsRequest(
             stream=step["stream"],
             expected_version=expected_version(step["expected_version"]),
-            events=[events_pb2.EventData(type=e["type"], data=e["data"].encode()) for e in step["events"]],
+            events=[events_pb2.EventData(event_id=e.get("event_id", ""), type=e["type"], data=e["data"].encode())
+                    for e in step["events"]],
         )
         try:
             appended = self.eventline.store.AppendEvents(request, timeout=TIMEOUT)
@@ -59,6 +60,7 @@ class Runner:
             self.names["{" + step["save_first_position_as"] + "}"] = appended.positions[0]
         same("first_version", step["expect"]["first_version"], appended.first_version)
         same("last_version", step["expect"]["last_version"], appended.last_version)
+        same("deduplicated", step["expect"]["deduplicated"], appended.deduplicated)
 
     def read(self, request, expect):
         events = [e for batch in self.eventline.store.ReadStream(request, timeout=TIMEOUT) for e in batch.events]

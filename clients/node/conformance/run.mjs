@@ -52,7 +52,7 @@ async function append(step) {
   const request = {
     stream: step.stream,
     expectedVersion: expectedVersion(step.expected_version),
-    events: step.events.map((e) => ({ type: e.type, data: new TextEncoder().encode(e.data) })),
+    events: step.events.map((e) => ({ eventId: e.event_id, type: e.type, data: new TextEncoder().encode(e.data) })),
   };
   let appended;
   try {
@@ -69,6 +69,7 @@ async function append(step) {
   if (step.save_first_position_as) names[`{${step.save_first_position_as}}`] = appended.positions[0];
   deepStrictEqual(Number(appended.firstVersion), step.expect.first_version, "first_version");
   deepStrictEqual(Number(appended.lastVersion), step.expect.last_version, "last_version");
+  deepStrictEqual(appended.deduplicated, step.expect.deduplicated, "deduplicated");
 }
 
 const settlers = {

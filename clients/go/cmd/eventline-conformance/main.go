@@ -42,13 +42,15 @@ type step struct {
 }
 
 type eventData struct {
-	Type string `json:"type"`
-	Data string `json:"data"`
+	EventID string `json:"event_id"`
+	Type    string `json:"type"`
+	Data    string `json:"data"`
 }
 
 type expectation struct {
 	FirstVersion *uint64  `json:"first_version"`
 	LastVersion  *uint64  `json:"last_version"`
+	Deduplicated *bool    `json:"deduplicated"`
 	Versions     []uint64 `json:"versions"`
 	Types        []string `json:"types"`
 	Data         []string `json:"data"`
@@ -137,7 +139,7 @@ func (r *runner) append(ctx context.Context, st step) error {
 	}
 	request := &eventlinev1.AppendEventsRequest{Stream: st.Stream, ExpectedVersion: expected}
 	for _, e := range st.Events {
-		request.Events = append(request.Events, &eventlinev1.EventData{Type: e.Type, Data: []byte(e.Data)})
+		request.Events = append(request.Events, &eventlinev1.EventData{EventId: e.EventID, Type: e.Type, Data: []byte(e.Data)})
 	}
 	appended, err := r.store.AppendEvents(ctx, request)
 	if st.ExpectError != nil {
@@ -150,7 +152,8 @@ func (r *runner) append(ctx context.Context, st step) error {
 		r.names["{"+st.SaveFirstPositionAs+"}"] = appended.GetPositions()[0]
 	}
 	return all(same("first_version", *st.Expect.FirstVersion, appended.GetFirstVersion()),
-		same("last_version", *st.Expect.LastVersion, appended.GetLastVersion()))
+		same("last_version", *st.Expect.LastVersion, appended.GetLastVersion()),
+		same("deduplicated", *st.Expect.Deduplicated, appended.GetDeduplicated()))
 }
 
 func expectedVersion(raw json.RawMessage) (*eventlinev1.ExpectedVersion, error) {
