@@ -39,13 +39,13 @@ public final class MetricsModule extends AbstractModule {
     @Singleton
     PrometheusMeterRegistry prometheusRegistry() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        GrpcMeterFilters.applyTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        GrpcMeterFilters.applyTo(registry);
         return registry;
     }
 

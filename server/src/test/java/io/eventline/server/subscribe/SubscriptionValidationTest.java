@@ -68,14 +68,15 @@ class SubscriptionValidationTest extends HarnessTest {
 
     @Test
     void anUnknownGroupIsNotFound() {
-        // A well-formed ack_id, taken from a real delivery, sent for a group that does not exist.
+        // A sealed ack_id of a real delivery, sent after its group was deleted (an id of another group is INVALID_ARGUMENT).
         appendMany(eventline, "order-2", "OrderPlaced", 1);
         String ackId;
-        try (SubscriptionProbe probe = SubscriptionProbe.open(eventline, groupOn("order-2", "real", "worker-1"))) {
-            probe.confirmation();
-            Delivery delivery = probe.awaitDeliveries(1, WAIT).get(0);
-            ackId = delivery.getAckId();
+        try (SubscriptionProbe missing = SubscriptionProbe.open(eventline, groupOn("order-2", "missing", "worker-1"));
+                SubscriptionProbe real = SubscriptionProbe.open(eventline, groupOn("order-2", "real", "worker-1"))) {
+            ackId = missing.awaitDeliveries(1, WAIT).get(0).getAckId();
+            real.awaitDeliveries(1, WAIT);
         }
+        eventline.groups().deleteGroup(DeleteGroupRequest.newBuilder().setGroup("missing").build());
 
         assertStatus(Status.Code.NOT_FOUND, () -> eventline.events().ack(AckRequest.newBuilder().setGroup("missing").addAckIds(ackId).build()));
         assertStatus(Status.Code.NOT_FOUND, () -> eventline.events().nack(NackRequest.newBuilder()
@@ -90,7 +91,7 @@ class SubscriptionValidationTest extends HarnessTest {
         assertStatus(Status.Code.NOT_FOUND, () -> eventline.groups().deleteGroup(DeleteGroupRequest.newBuilder().setGroup("missing").build()));
         assertStatus(Status.Code.NOT_FOUND, () -> eventline.groups().replayParked(ReplayParkedRequest.newBuilder().setGroup("missing").build()));
 
-        assertEquals(1, describe(eventline, "real").getPending(), "the refused Ack and Nack settled nothing");
+        assertEquals(1, describe(eventline, "real").getPending(), "the refused Ack and Nack settled nothing of another group on the stream");
     }
 
     @Test

@@ -82,7 +82,8 @@ public final class DeliverySettler {
             if (tokens.size() > MAX_ACK_IDS) {
                 throw new InvalidArgumentException("ack_ids", tokens.size() + " ack ids; at most " + MAX_ACK_IDS + " per call");
             }
-            return groups.get(group, caller).thenCompose(definition -> keyring.open(group, tokens, "ack_ids").thenCompose(ackIds -> {
+            // the ids first: a made-up one is a bad request whether or not the group exists
+            return keyring.open(group, tokens, "ack_ids").thenCompose(ackIds -> groups.get(group, caller).thenCompose(definition -> {
                 Map<ByteBuffer, List<AckId>> byKey = new LinkedHashMap<>();
                 for (AckId ackId : ackIds) {
                     if (ackId.partition() >= keys.partitions()) {

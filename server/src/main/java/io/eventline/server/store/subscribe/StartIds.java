@@ -54,7 +54,8 @@ final class StartIds {
                     ? predecessor(position.millis(), position.sequence())
                     : position.entryId());
         }
-        long millis = ((SubscriptionStart.AtTime) start).time().toEpochMilli();
+        // a time before 1970 is before every event: the beginning
+        long millis = Math.max(0, ((SubscriptionStart.AtTime) start).time().toEpochMilli());
         if (target.isAll()) {
             return CompletableFuture.completedFuture(predecessor(millis, 0));
         }

@@ -129,7 +129,8 @@ public final class SubscriptionManager {
                 boundaries.add(PartitionLogCursor.startBoundary(partition, ReadDirection.FORWARD, atPosition.position()));
             }
             else if (start instanceof SubscriptionStart.AtTime atTime) {
-                boundaries.add(Range.Boundary.including(new Position(partition, atTime.time().toEpochMilli(), 0).entryId()));
+                // a time before 1970 is before every event: the beginning
+                boundaries.add(Range.Boundary.including(new Position(partition, Math.max(0, atTime.time().toEpochMilli()), 0).entryId()));
             }
             else {
                 boundaries.add(Range.Boundary.unbounded());
