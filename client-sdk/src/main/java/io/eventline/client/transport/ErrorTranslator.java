@@ -3,6 +3,8 @@ package io.eventline.client.transport;
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.ErrorInfo;
+import io.eventline.proto.v1.ErrorReason;
+import io.eventline.proto.v1.ErrorReasons;
 import io.eventline.client.EventlineException;
 import io.eventline.client.NotFoundException;
 import io.eventline.client.append.EventIdConflictException;
@@ -43,15 +45,15 @@ public final class ErrorTranslator {
         Status status = Status.fromThrowable(cause);
         String message = status.getDescription() == null ? status.getCode().toString() : status.getDescription();
         Optional<ErrorInfo> info = errorInfo(cause);
-        String reason = info.map(ErrorInfo::getReason).orElse("");
+        ErrorReason reason = info.flatMap(found -> ErrorReasons.fromWireName(found.getReason())).orElse(ErrorReason.ERROR_REASON_UNSPECIFIED);
         return switch (status.getCode()) {
-            case ABORTED -> reason.equals("WRONG_EXPECTED_VERSION")
+            case ABORTED -> reason == ErrorReason.ERROR_REASON_WRONG_EXPECTED_VERSION
                     ? wrongExpectedVersion(info.get(), message, cause)
                     : new EventlineException(status.getCode(), message, cause);
-            case ALREADY_EXISTS -> reason.equals("EVENT_ID_CONFLICT")
+            case ALREADY_EXISTS -> reason == ErrorReason.ERROR_REASON_EVENT_ID_CONFLICT
                     ? new EventIdConflictException(message, cause)
                     : new EventlineException(status.getCode(), message, cause);
-            case FAILED_PRECONDITION -> reason.equals("STREAM_DELETED")
+            case FAILED_PRECONDITION -> reason == ErrorReason.ERROR_REASON_STREAM_DELETED
                     ? new StreamDeletedException(message, cause)
                     : new EventlineException(status.getCode(), message, cause);
             case NOT_FOUND -> new NotFoundException(message, cause);

@@ -4,6 +4,8 @@ import com.google.protobuf.Any;
 import com.google.rpc.BadRequest;
 import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
+import io.eventline.proto.v1.ErrorReason;
+import io.eventline.proto.v1.ErrorReasons;
 import io.eventline.server.store.EventIdConflictException;
 import io.eventline.server.store.FailedPreconditionException;
 import io.eventline.server.store.PermissionDeniedException;
@@ -78,7 +80,7 @@ public final class StatusMapper {
         }
         if (cause instanceof WrongExpectedVersionException wrong) {
             ErrorInfo info = ErrorInfo.newBuilder()
-                    .setReason("WRONG_EXPECTED_VERSION")
+                    .setReason(ErrorReasons.wireName(ErrorReason.ERROR_REASON_WRONG_EXPECTED_VERSION))
                     .setDomain(DOMAIN)
                     .putMetadata("stream", wrong.stream())
                     .putMetadata("expected", wrong.expected().describe())
@@ -87,10 +89,10 @@ public final class StatusMapper {
             return rich(Code.ABORTED, wrong.getMessage(), Any.pack(info));
         }
         if (cause instanceof EventIdConflictException conflict) {
-            return rich(Code.ALREADY_EXISTS, conflict.getMessage(), Any.pack(reason("EVENT_ID_CONFLICT", conflict.stream())));
+            return rich(Code.ALREADY_EXISTS, conflict.getMessage(), Any.pack(reason(ErrorReason.ERROR_REASON_EVENT_ID_CONFLICT, conflict.stream())));
         }
         if (cause instanceof StreamDeletedException deleted) {
-            return rich(Code.FAILED_PRECONDITION, deleted.getMessage(), Any.pack(reason("STREAM_DELETED", deleted.stream())));
+            return rich(Code.FAILED_PRECONDITION, deleted.getMessage(), Any.pack(reason(ErrorReason.ERROR_REASON_STREAM_DELETED, deleted.stream())));
         }
         if (cause instanceof StreamNotFoundException || cause instanceof SnapshotNotFoundException || cause instanceof GroupNotFoundException) {
             return Status.NOT_FOUND.withDescription(cause.getMessage()).asRuntimeException();
@@ -111,8 +113,8 @@ public final class StatusMapper {
         return Status.INTERNAL.withDescription("internal error (logged by the server)").asRuntimeException();
     }
 
-    private static ErrorInfo reason(String reason, String stream) {
-        return ErrorInfo.newBuilder().setReason(reason).setDomain(DOMAIN).putMetadata("stream", stream).build();
+    private static ErrorInfo reason(ErrorReason reason, String stream) {
+        return ErrorInfo.newBuilder().setReason(ErrorReasons.wireName(reason)).setDomain(DOMAIN).putMetadata("stream", stream).build();
     }
 
     private static StatusRuntimeException rich(Code code, String message, Any detail) {
