@@ -45,7 +45,7 @@ public final class StoreModule extends AbstractModule {
     @Provides
     @Singleton
     EventReader eventReader(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, Clock clock, StoreConfig config) {
-        return new EventReader(redis, keys, codec, clock, config.readPageSize(), config.readPageBytes());
+        return new EventReader(redis, keys, codec, clock, config.readPageSize(), config.readPageBytes(), config.limits().maxEventBytes());
     }
 
     @Provides

@@ -5,6 +5,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import io.eventline.server.concurrent.DaemonThreads;
 import io.eventline.server.config.SecurityConfig;
+import io.eventline.server.config.StoreConfig;
 import io.eventline.server.config.SubscriptionConfig;
 import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.redis.RedisConnection;
@@ -78,8 +79,9 @@ public final class SubscriptionModule extends AbstractModule {
     @Singleton
     SubscriptionManager subscriptionManager(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, GroupStore groups,
             EventReader reader, AckKeyring keyring, SubscriptionHub hub, ScheduledExecutorService scheduler, Clock clock, SubscriptionConfig config,
-            EventlineMetrics metrics) {
-        return new SubscriptionManager(redis, keys, codec, groups, reader, keyring, hub, scheduler, clock, config.settings(), metrics);
+            StoreConfig storeConfig, EventlineMetrics metrics) {
+        return new SubscriptionManager(redis, keys, codec, groups, reader, keyring, hub, scheduler, clock, config.settings(),
+                storeConfig.limits().maxEventBytes(), metrics);
     }
 
     @Provides

@@ -12,13 +12,15 @@ class ByteBudgetTest {
     private static final int BUDGET = 1024 * 1024;
 
     @Test
-    void theFirstReadTakesOneEntryAsNothingIsKnownOfTheSizes() {
-        assertEquals(1, new ByteBudget(BUDGET).entries(100));
+    void theFirstReadTakesWhatFitsIfEveryEntryIsAsLargeAsAnEntryMayBe() {
+        assertEquals(16, new ByteBudget(BUDGET, BUDGET / 16).entries(100));
+        assertEquals(1, new ByteBudget(BUDGET, 2L * BUDGET).entries(100), "at least one entry");
+        assertEquals(100, new ByteBudget(BUDGET, 10).entries(100), "small entries: the caller's limit decides");
     }
 
     @Test
     void laterReadsTakeWhatFitsInTheBudgetAtTheSizeOfTheLargestEntryReadLast() {
-        ByteBudget budget = new ByteBudget(BUDGET);
+        ByteBudget budget = new ByteBudget(BUDGET, BUDGET);
         RecordedEvent large = event(100 * 1024);
         budget.read(List.of(large, event(10)));
         assertEquals(BUDGET / large.approximateBytes(), budget.entries(100));
@@ -32,7 +34,7 @@ class ByteBudgetTest {
 
     @Test
     void nothingWantedOrAnEntryLargerThanTheBudgetStillGiveSensibleCounts() {
-        ByteBudget budget = new ByteBudget(BUDGET);
+        ByteBudget budget = new ByteBudget(BUDGET, BUDGET);
         assertEquals(0, budget.entries(0), "a full window reads nothing");
         assertEquals(-3, budget.entries(-3), "an over-full window reads nothing either");
         budget.read(List.of(event(2 * BUDGET)));

@@ -25,19 +25,21 @@ public final class EventReader {
     private final Clock clock;
     private final int pageSize;
     private final int pageBytes;
+    private final int maxEventBytes;
 
-    /** With the default page byte budget. */
+    /** With the default page byte budget, assuming events as large as that budget. */
     public EventReader(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, Clock clock, int pageSize) {
-        this(redis, keys, codec, clock, pageSize, ByteBudget.DEFAULT_MAX_BYTES);
+        this(redis, keys, codec, clock, pageSize, ByteBudget.DEFAULT_MAX_BYTES, ByteBudget.DEFAULT_MAX_BYTES);
     }
 
     /**
      * @param pageSize the most events a page holds
      * @param pageBytes roughly the most bytes a page holds (see {@link ByteBudget}): a reader that
      *     stops reading holds one page
+     * @param maxEventBytes the largest an event may be: a first page takes no more events than fit
      */
     public EventReader(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, Clock clock, int pageSize,
-            int pageBytes) {
+            int pageBytes, int maxEventBytes) {
         this.redis = requireNonNull(redis, "redis is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.codec = requireNonNull(codec, "codec is null");
@@ -47,6 +49,7 @@ public final class EventReader {
         }
         this.pageSize = pageSize;
         this.pageBytes = pageBytes;
+        this.maxEventBytes = maxEventBytes;
     }
 
     /** Reads $all forward from a boundary per partition (a subscription's resume point), keeping only these event types. */
@@ -59,13 +62,13 @@ public final class EventReader {
             partitions.add(new PartitionLogCursor(redis, partition, keys.logKey(partition), ReadDirection.FORWARD, boundaries.get(partition), pageSize));
         }
         ReadFilter filter = new ReadFilter(eventTypes, Optional.empty(), 0);
-        return new AllReadCursor(redis, codec, keys, partitions, ReadDirection.FORWARD, filter, pageSize, new ByteBudget(pageBytes));
+        return new AllReadCursor(redis, codec, keys, partitions, ReadDirection.FORWARD, filter, pageSize, new ByteBudget(pageBytes, maxEventBytes));
     }
 
     /** Reads one stream forward from a version. */
     public ReadCursor openStream(StreamName stream, long fromVersion) {
         return new StreamReadCursor(redis, codec, clock, keys.locate(stream), ReadDirection.FORWARD, fromVersion,
-                new ReadFilter(Set.of(), Optional.empty(), 0), pageSize, new ByteBudget(pageBytes));
+                new ReadFilter(Set.of(), Optional.empty(), 0), pageSize, new ByteBudget(pageBytes, maxEventBytes));
     }
 
     /** Opens a read; bad input fails here, a missing stream on the cursor's first page. */
@@ -85,13 +88,13 @@ public final class EventReader {
                 partitions.add(new PartitionLogCursor(redis, partition, keys.logKey(partition), request.direction(),
                         PartitionLogCursor.startBoundary(partition, request.direction(), from), pageSize));
             }
-            return new AllReadCursor(redis, codec, keys, partitions, request.direction(), filter, pageSize, new ByteBudget(pageBytes));
+            return new AllReadCursor(redis, codec, keys, partitions, request.direction(), filter, pageSize, new ByteBudget(pageBytes, maxEventBytes));
         }
         StreamName stream = StreamName.parse(request.stream(), "stream");
         if (!request.fromPosition().isEmpty()) {
             throw new InvalidArgumentException("from_position", "from_position applies to $all; read a stream from_version");
         }
         return new StreamReadCursor(redis, codec, clock, keys.locate(stream), request.direction(), request.fromVersion(), filter, pageSize,
-                new ByteBudget(pageBytes));
+                new ByteBudget(pageBytes, maxEventBytes));
     }
 }

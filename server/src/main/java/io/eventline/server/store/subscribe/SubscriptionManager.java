@@ -39,10 +39,12 @@ public final class SubscriptionManager {
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
     private final SubscriptionSettings settings;
+    /** The largest an event may be: a consumer's first read takes no more than fit in its byte budget. */
+    private final int maxEventBytes;
 
     public SubscriptionManager(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, GroupStore groups,
             EventReader reader, AckKeyring keyring, SubscriptionHub hub, ScheduledExecutorService scheduler, Clock clock,
-            SubscriptionSettings settings, EventlineMetrics metrics) {
+            SubscriptionSettings settings, int maxEventBytes, EventlineMetrics metrics) {
         this.redis = requireNonNull(redis, "redis is null");
         this.keys = requireNonNull(keys, "keys is null");
         this.groups = requireNonNull(groups, "groups is null");
@@ -54,6 +56,7 @@ public final class SubscriptionManager {
         this.scheduler = requireNonNull(scheduler, "scheduler is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.maxEventBytes = maxEventBytes;
     }
 
     /** Opens a subscription that delivers to {@code sink} until closed; a scoped caller's $all is its own streams. */
@@ -77,7 +80,7 @@ public final class SubscriptionManager {
         }
         return groups.ensure(request.group(), request.target(), start, caller).thenApply(definition -> {
             GroupConsumer groupConsumer = new GroupConsumer(redis, definition, groups.sources(definition), consumer, subscriptionId, maxInFlight,
-                    new ByteBudget(settings.maxBufferedBytes()),
+                    new ByteBudget(settings.maxBufferedBytes(), maxEventBytes),
                     entries, parker, remover, sink, hub, scheduler, clock, settings.heartbeatInterval());
             groupConsumer.start();
             return groupConsumer;

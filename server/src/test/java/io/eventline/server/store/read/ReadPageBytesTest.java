@@ -51,7 +51,7 @@ class ReadPageBytesTest extends HarnessTest {
 
     private EventReader reader() {
         return new EventReader(eventline.redis().commands(), new StoreKeys(eventline.namespace(), eventline.partitions()), new EventEntryCodec(),
-                Clock.systemUTC(), PAGE_SIZE, PAGE_BYTES);
+                Clock.systemUTC(), PAGE_SIZE, PAGE_BYTES, EventlineHarness.LIMITS.maxEventBytes());
     }
 
     private static void assertPagesBounded(ReadCursor cursor) throws Exception {
