@@ -3,6 +3,7 @@ package io.eventline.loadtest.grpc;
 import io.eventline.loadtest.endpoint.Target;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,13 +26,19 @@ public final class ChannelPool implements AutoCloseable {
         }
         List<ManagedChannel> opened = new ArrayList<>(connections);
         for (int i = 0; i < connections; i++) {
-            opened.add(Grpc.newChannelBuilderForAddress(target.host(), target.port(), security.credentials())
+            ManagedChannelBuilder<?> builder = Grpc.newChannelBuilderForAddress(target.host(), target.port(), security.credentials())
                     // callbacks only record a number and free a slot: no need for a hand-off to another thread
                     .directExecutor()
-                    .maxInboundMessageSize(16 * 1024 * 1024)
-                    .build());
+                    .maxInboundMessageSize(16 * 1024 * 1024);
+            security.authorityOverride().ifPresent(builder::overrideAuthority);
+            opened.add(builder.build());
         }
         this.channels = List.copyOf(opened);
+    }
+
+    /** The worker's id in templates' {@code {{.WorkerID}}}: its connection and slot, as ghz's {@code c<connection>w<worker>}. */
+    public String workerId(int slot) {
+        return "g0c" + Math.floorMod(slot, channels.size()) + "w" + slot;
     }
 
     public ManagedChannel forSlot(int slot) {

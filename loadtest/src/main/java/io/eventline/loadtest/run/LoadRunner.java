@@ -24,15 +24,12 @@ public final class LoadRunner {
     private final RunLimits limits;
     private final Duration sampleInterval;
     private final Duration drainTimeout;
-    private final int callLogCapacity;
+    private final RecordingRules rules;
     private final ProgressListener progress;
     private final PrintStream diagnostics;
 
-    /**
-     * @param callLogCapacity requests to keep one by one (for the CSV report); 0 keeps none
-     * @param drainTimeout how long to wait at the end for requests still in flight
-     */
-    public LoadRunner(RunLimits limits, Duration sampleInterval, Duration drainTimeout, int callLogCapacity,
+    /** @param drainTimeout how long to wait at the end for requests still in flight */
+    public LoadRunner(RunLimits limits, Duration sampleInterval, Duration drainTimeout, RecordingRules rules,
             ProgressListener progress, PrintStream diagnostics) {
         this.limits = requireNonNull(limits, "limits is null");
         this.sampleInterval = requireNonNull(sampleInterval, "sampleInterval is null");
@@ -42,10 +39,7 @@ public final class LoadRunner {
         if (sampleInterval.isZero() || sampleInterval.isNegative()) {
             throw new IllegalArgumentException("sampleInterval must be positive");
         }
-        if (callLogCapacity < 0) {
-            throw new IllegalArgumentException("callLogCapacity must not be negative");
-        }
-        this.callLogCapacity = callLogCapacity;
+        this.rules = requireNonNull(rules, "rules is null");
     }
 
     public RunResult run(String name, Operation operation) throws InterruptedException {
@@ -58,7 +52,7 @@ public final class LoadRunner {
         Instant date = Instant.now();
         long start = System.nanoTime();
         long deadline = limits.duration().isZero() ? Long.MAX_VALUE : start + limits.duration().toNanos();
-        LatencyRecorder recorder = new LatencyRecorder(start, callLogCapacity > 0 ? new CallLog(callLogCapacity) : null);
+        LatencyRecorder recorder = new LatencyRecorder(start, rules);
         Pacer pacer = limits.schedule().paced() ? new Pacer(limits.schedule(), start) : null;
 
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {

@@ -9,9 +9,10 @@ import static java.util.Objects.requireNonNull;
  * The request rate over time, as ghz's {@code --load-schedule}: {@code const} keeps {@code rps}
  * (0: as fast as the workers go); {@code step} starts at {@code start} and adds {@code step} every
  * {@code stepDuration}; {@code line} adds {@code step} per second, continuously. Both stop changing
- * at {@code end} when it is set (non-zero).
+ * at {@code end} when it is set (non-zero), or after {@code maxDuration} when it is set (non-zero),
+ * whichever comes first.
  */
-public record LoadSchedule(Kind kind, double rps, double start, double step, double end, Duration stepDuration) {
+public record LoadSchedule(Kind kind, double rps, double start, double step, double end, Duration stepDuration, Duration maxDuration) {
     public enum Kind {
         CONST, STEP, LINE;
 
@@ -31,6 +32,10 @@ public record LoadSchedule(Kind kind, double rps, double start, double step, dou
     public LoadSchedule {
         requireNonNull(kind, "kind is null");
         requireNonNull(stepDuration, "stepDuration is null");
+        requireNonNull(maxDuration, "maxDuration is null");
+        if (maxDuration.isNegative()) {
+            throw new IllegalArgumentException("--load-max-duration must not be negative");
+        }
         if (rps < 0) {
             throw new IllegalArgumentException("rps must not be negative");
         }
@@ -46,7 +51,7 @@ public record LoadSchedule(Kind kind, double rps, double start, double step, dou
     }
 
     public static LoadSchedule constant(double rps) {
-        return new LoadSchedule(Kind.CONST, rps, 0, 0, 0, Duration.ZERO);
+        return new LoadSchedule(Kind.CONST, rps, 0, 0, 0, Duration.ZERO, Duration.ZERO);
     }
 
     /** False for an unpaced closed loop: each worker sends its next request when the last one ends. */
@@ -56,10 +61,11 @@ public record LoadSchedule(Kind kind, double rps, double start, double step, dou
 
     /** Requests per second wanted at {@code elapsed} since the start. */
     public double rateAt(Duration elapsed) {
-        double seconds = elapsed.toNanos() / 1e9;
+        Duration adjusting = maxDuration.isZero() || elapsed.compareTo(maxDuration) < 0 ? elapsed : maxDuration;
+        double seconds = adjusting.toNanos() / 1e9;
         return switch (kind) {
             case CONST -> rps;
-            case STEP -> clamp(start + step * Math.floor(elapsed.toNanos() / (double) stepDuration.toNanos()));
+            case STEP -> clamp(start + step * Math.floor(adjusting.toNanos() / (double) stepDuration.toNanos()));
             case LINE -> clamp(start + step * seconds);
         };
     }

@@ -10,15 +10,18 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a run measured. Latencies are in nanoseconds in {@code histogram}, which counts every
- * finished request, failed ones included, as ghz does. {@code items} counts the events the
- * successful requests carried.
+ * What a run measured. {@code count} requests finished, their latencies adding up to
+ * {@code latencySumNanos}; {@code histogram} holds the latencies the fastest, slowest, histogram and
+ * percentiles are read from, in nanoseconds (see {@link RecordingRules}). {@code items} counts the
+ * events the successful requests carried.
  */
 public record RunResult(
         String name,
         Instant date,
         Duration total,
         Histogram histogram,
+        long count,
+        long latencySumNanos,
         Map<String, Long> statusCounts,
         Map<String, Long> errorCounts,
         long items,
@@ -36,9 +39,6 @@ public record RunResult(
         calls = List.copyOf(requireNonNull(calls, "calls is null"));
     }
 
-    public long count() {
-        return histogram.getTotalCount();
-    }
 
     public long successes() {
         return statusCounts.getOrDefault(Outcome.OK, 0L);
@@ -57,19 +57,20 @@ public record RunResult(
     }
 
     public long fastestNanos() {
-        return count() == 0 ? 0 : histogram.getMinValue();
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getMinValue();
     }
 
     public long slowestNanos() {
-        return count() == 0 ? 0 : histogram.getMaxValue();
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getMaxValue();
     }
 
+    /** Over every request, failed ones included, as ghz's average. */
     public double averageNanos() {
-        return count() == 0 ? 0 : histogram.getMean();
+        return count == 0 ? 0 : (double) latencySumNanos / count;
     }
 
     public long percentileNanos(double percentile) {
-        return count() == 0 ? 0 : histogram.getValueAtPercentile(percentile);
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile);
     }
 
     private double perSecond(long amount) {

@@ -58,9 +58,9 @@ class CallAgainstServerTest {
         StringWriter err = new StringWriter();
         CommandLine commandLine = Main.commandLine();
         commandLine.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 5];
+        String[] all = new String[args.length + 6];
         System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[] {"-O", "json", "-o", report.toString(), "127.0.0.1:" + server.port()}, 0, all, args.length, 5);
+        System.arraycopy(new String[] {"--insecure", "-O", "json", "-o", report.toString(), "127.0.0.1:" + server.port()}, 0, all, args.length, 6);
         assertEquals(0, commandLine.execute(all), err.toString());
         return JsonParser.parseString(Files.readString(report, StandardCharsets.UTF_8)).getAsJsonObject();
     }
@@ -85,8 +85,8 @@ class CallAgainstServerTest {
                 "-n", "30", "-r", "300", "-c", "3");
         assertEquals(30, report.get("count").getAsLong());
         // every stream is new, so every exact(5) append is refused: reported, not thrown
-        assertEquals(30, report.getAsJsonObject("statusCodeDistribution").get("ABORTED").getAsLong());
-        assertTrue(report.getAsJsonObject("errorDistribution").keySet().stream().allMatch(error -> error.contains("code = ABORTED")),
+        assertEquals(30, report.getAsJsonObject("statusCodeDistribution").get("Aborted").getAsLong());
+        assertTrue(report.getAsJsonObject("errorDistribution").keySet().stream().allMatch(error -> error.contains("code = Aborted")),
                 report.toString());
     }
 
@@ -132,5 +132,19 @@ class CallAgainstServerTest {
                 "--stream-call-duration", "500ms", "-n", "1", "-c", "1");
         assertEquals(1, again.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong(), again.toString());
         assertEquals(0, again.get("items").getAsLong());
+    }
+
+    @Test
+    void callsMethodsOfEveryServiceFromTheirDescriptors() throws Exception {
+        appendEvents("ghz-info", 3);
+        JsonObject info = runJson("--call", "eventline.v1.StreamService.GetStreamInfo", "-d", "{\"stream\":\"ghz-info\"}", "-n", "5", "-c", "1");
+        assertEquals(5, info.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong(), info.toString());
+        JsonObject groups = runJson("--call", "eventline.v1.ConsumerGroupService/ListGroups", "-n", "4", "-c", "2");
+        assertEquals(4, groups.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong(), groups.toString());
+        // a server-streaming read, its events counted as items
+        JsonObject read = runJson("--call", "eventline.v1.EventStoreService/ReadStream", "-d", "[{\"stream\":\"ghz-info\"},{\"stream\":\"ghz-none\"}]",
+                "-n", "4", "-c", "1");
+        assertEquals(4, read.get("count").getAsLong());
+        assertEquals(4, read.getAsJsonArray("details").size());
     }
 }

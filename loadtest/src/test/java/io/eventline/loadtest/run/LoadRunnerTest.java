@@ -23,7 +23,7 @@ class LoadRunnerTest {
 
     private LoadRunner runner(long total, Duration duration, int concurrency, int callLog) {
         return new LoadRunner(new RunLimits(total, duration, concurrency, LoadSchedule.constant(0)), Duration.ofMillis(100),
-                Duration.ofSeconds(5), callLog, ProgressListener.NONE, new PrintStream(diagnostics, true, StandardCharsets.UTF_8));
+                Duration.ofSeconds(5), RecordingRules.everyResponse(callLog), ProgressListener.NONE, new PrintStream(diagnostics, true, StandardCharsets.UTF_8));
     }
 
     @Test
@@ -99,8 +99,26 @@ class LoadRunnerTest {
     @Test
     void pacedRunsSendTheirCount() throws InterruptedException {
         LoadRunner paced = new LoadRunner(new RunLimits(20, Duration.ZERO, 2, LoadSchedule.constant(2000)), Duration.ofMillis(100),
-                Duration.ofSeconds(5), 0, ProgressListener.NONE, new PrintStream(diagnostics, true, StandardCharsets.UTF_8));
+                Duration.ofSeconds(5), RecordingRules.everyResponse(0), ProgressListener.NONE, new PrintStream(diagnostics, true, StandardCharsets.UTF_8));
         RunResult result = paced.run("paced", (number, slot) -> CompletableFuture.completedFuture(Outcome.ok(1)));
         assertEquals(20, result.count());
+    }
+
+    @Test
+    void skipFirstLeavesTheFirstResponsesOutAndErrorsStayOutOfTheLatencyFiguresUnlessCounted() throws InterruptedException {
+        Operation everyTenthFails = (number, slot) ->
+                CompletableFuture.completedFuture(number % 10 == 0 ? Outcome.failed("Aborted", "conflict") : Outcome.ok(1));
+        RunLimits limits = new RunLimits(100, Duration.ZERO, 1, LoadSchedule.constant(0));
+        PrintStream out = new PrintStream(diagnostics, true, StandardCharsets.UTF_8);
+        RunResult skipping = new LoadRunner(limits, Duration.ofMillis(100), Duration.ofSeconds(5), new RecordingRules(0, 20, false),
+                ProgressListener.NONE, out).run("skip", everyTenthFails);
+        assertEquals(80, skipping.count());
+        assertEquals(8L, skipping.statusCounts().get("Aborted"));
+        assertEquals(72, skipping.histogram().getTotalCount(), "failed requests are not in the latency figures");
+
+        RunResult counting = new LoadRunner(limits, Duration.ofMillis(100), Duration.ofSeconds(5), new RecordingRules(0, 0, true),
+                ProgressListener.NONE, out).run("count-errors", everyTenthFails);
+        assertEquals(100, counting.count());
+        assertEquals(100, counting.histogram().getTotalCount());
     }
 }
