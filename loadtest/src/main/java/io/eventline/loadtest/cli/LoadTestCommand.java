@@ -6,6 +6,7 @@ import io.eventline.loadtest.endpoint.Target;
 import io.eventline.loadtest.grpc.RpcMethod;
 import io.eventline.loadtest.grpc.StreamCallEnd;
 import io.eventline.loadtest.report.OutputFormat;
+import io.eventline.loadtest.run.ConcurrencySchedule;
 import io.eventline.loadtest.run.LoadSchedule;
 import io.eventline.loadtest.run.RecordingRules;
 import io.eventline.loadtest.run.RunLimits;
@@ -126,24 +127,24 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = {"-c", "--concurrency"}, defaultValue = "50", description = "Workers: requests in flight at most (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
-    @Option(names = "--concurrency-schedule", defaultValue = "const", description = "Only const (default: ${DEFAULT-VALUE}); step and line are refused.")
+    @Option(names = "--concurrency-schedule", defaultValue = "const", description = "const, step or line (default: ${DEFAULT-VALUE}); step and line need -r or a load schedule.")
     String concurrencySchedule;
 
-    @Option(names = "--concurrency-start", defaultValue = "1", description = "step/line concurrency schedules: not supported.")
+    @Option(names = "--concurrency-start", defaultValue = "1", description = "step/line: the workers to start with (default: ${DEFAULT-VALUE}).")
     int concurrencyStart;
 
-    @Option(names = "--concurrency-end", defaultValue = "0", description = "step/line concurrency schedules: not supported.")
+    @Option(names = "--concurrency-end", defaultValue = "0", description = "step/line: the number of workers to stop changing at (0: none).")
     int concurrencyEnd;
 
-    @Option(names = "--concurrency-step", defaultValue = "0", description = "step/line concurrency schedules: not supported.")
+    @Option(names = "--concurrency-step", defaultValue = "0", description = "step: workers added each step; line: added each second (may be negative).")
     int concurrencyStep;
 
     @Option(names = "--concurrency-step-duration", defaultValue = "0", converter = DurationConverter.class,
-            description = "step/line concurrency schedules: not supported.")
+            description = "step: how long each step lasts.")
     Duration concurrencyStepDuration;
 
     @Option(names = "--concurrency-max-duration", defaultValue = "0", converter = DurationConverter.class,
-            description = "step/line concurrency schedules: not supported.")
+            description = "step/line: stop changing the number of workers after this long (0: never).")
     Duration concurrencyMaxDuration;
 
     @Option(names = {"-n", "--total"}, defaultValue = "200", description = "Requests to send (default: ${DEFAULT-VALUE}); ignored with -z.")
@@ -272,9 +273,15 @@ public final class LoadTestCommand implements Callable<Integer> {
         LoadSchedule schedule = kind == LoadSchedule.Kind.CONST
                 ? LoadSchedule.constant(rps)
                 : new LoadSchedule(kind, 0, loadStart, loadStep, loadEnd, loadStepDuration, loadMaxDuration);
+        LoadSchedule.Kind workersKind = LoadSchedule.Kind.parse(concurrencySchedule);
+        ConcurrencySchedule workers = workersKind == LoadSchedule.Kind.CONST
+                ? ConcurrencySchedule.constant(Math.max(1, concurrency))
+                : new ConcurrencySchedule(workersKind, concurrencyStart, concurrencyEnd, concurrencyStep, concurrencyStepDuration,
+                        concurrencyMaxDuration);
+        int slots = workersKind == LoadSchedule.Kind.CONST ? concurrency : workers.maximum();
         RunLimits limits = duration.isZero()
-                ? new RunLimits(total, maxDuration, concurrency, schedule)
-                : new RunLimits(0, duration, concurrency, schedule);
+                ? new RunLimits(total, maxDuration, slots, schedule, workers)
+                : new RunLimits(0, duration, slots, schedule, workers);
         OutputFormat outputFormat = OutputFormat.parse(format);
         String requestJson = binary || binaryFile != null ? null : dataText();
         return new LoadTestSettings(
@@ -316,10 +323,6 @@ public final class LoadTestCommand implements Callable<Integer> {
     }
 
     private void refuseUnsupported() {
-        if (!concurrencySchedule.equalsIgnoreCase("const")) {
-            throw new IllegalArgumentException("--concurrency-schedule " + concurrencySchedule + " is not supported: only const "
-                    + "(a fixed -c); ramp the load with --load-schedule instead");
-        }
         if (async) {
             throw new IllegalArgumentException("--async is not supported: requests in flight are bounded by -c");
         }
@@ -401,6 +404,11 @@ public final class LoadTestCommand implements Callable<Integer> {
         options.put("load-max-duration", loadMaxDuration.toNanos());
         options.put("concurrency", concurrency);
         options.put("concurrency-schedule", concurrencySchedule);
+        options.put("concurrency-start", concurrencyStart);
+        options.put("concurrency-end", concurrencyEnd);
+        options.put("concurrency-step", concurrencyStep);
+        options.put("concurrency-step-duration", concurrencyStepDuration.toNanos());
+        options.put("concurrency-max-duration", concurrencyMaxDuration.toNanos());
         options.put("total", duration.isZero() ? total : 0);
         options.put("connections", connection.connections());
         options.put("duration", duration.toNanos());

@@ -3,8 +3,6 @@ package io.eventline.loadtest.run;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,15 +43,12 @@ public final class LoadRunner {
     public RunResult run(String name, Operation operation) throws InterruptedException {
         requireNonNull(operation, "operation is null");
         int concurrency = limits.concurrency();
-        BlockingQueue<Integer> freeSlots = new ArrayBlockingQueue<>(concurrency);
-        for (int slot = 0; slot < concurrency; slot++) {
-            freeSlots.add(slot);
-        }
         Instant date = Instant.now();
         long start = System.nanoTime();
         long deadline = limits.duration().isZero() ? Long.MAX_VALUE : start + limits.duration().toNanos();
         LatencyRecorder recorder = new LatencyRecorder(start, rules);
         Pacer pacer = limits.schedule().paced() ? new Pacer(limits.schedule(), start) : null;
+        WorkerSlots slots = new WorkerSlots(limits.workers(), start);
 
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "loadtest-sampler");
@@ -82,14 +77,14 @@ public final class LoadRunner {
                     break;
                 }
                 sleepUntil(intended);
-                Integer slot = takeSlot(freeSlots, deadline);
+                Integer slot = slots.take(deadline);
                 if (slot == null) {
                     // the time limit came while every slot was busy
                     break;
                 }
-                start(operation, requestNumber, slot, intended, recorder, freeSlots);
+                start(operation, requestNumber, slot, intended, recorder, slots);
             }
-            drain(freeSlots, concurrency);
+            warnIfBusy(slots.drain(drainTimeout));
             return recorder.finish(name, date, System.nanoTime());
         }
         finally {
@@ -100,7 +95,7 @@ public final class LoadRunner {
     }
 
     private static void start(Operation operation, long requestNumber, int slot, long intended,
-            LatencyRecorder recorder, BlockingQueue<Integer> freeSlots) {
+            LatencyRecorder recorder, WorkerSlots slots) {
         CompletableFuture<Outcome> call;
         try {
             call = operation.start(requestNumber, slot, intended);
@@ -111,22 +106,8 @@ public final class LoadRunner {
         call.whenComplete((outcome, error) -> {
             long end = System.nanoTime();
             recorder.record(intended, end, error == null ? outcome : Failures.outcome(error));
-            freeSlots.add(slot);
+            slots.giveBack(slot);
         });
-    }
-
-    private void drain(BlockingQueue<Integer> freeSlots, int concurrency) throws InterruptedException {
-        // every slot taken back out of the queue is a request that has ended
-        long drainDeadline = System.nanoTime() + drainTimeout.toNanos();
-        int returned = 0;
-        while (returned < concurrency) {
-            long wait = drainDeadline - System.nanoTime();
-            if (freeSlots.poll(Math.max(0, wait), TimeUnit.NANOSECONDS) == null) {
-                break;
-            }
-            returned++;
-        }
-        warnIfBusy(concurrency - returned);
     }
 
     private void warnIfBusy(long stillInFlight) {
@@ -134,14 +115,6 @@ public final class LoadRunner {
             diagnostics.printf("warning: %d requests were still in flight %s after the end; they are not counted%n",
                     stillInFlight, drainTimeout);
         }
-    }
-
-    private static Integer takeSlot(BlockingQueue<Integer> freeSlots, long deadline) throws InterruptedException {
-        if (deadline == Long.MAX_VALUE) {
-            return freeSlots.take();
-        }
-        long wait = deadline - System.nanoTime();
-        return wait <= 0 ? null : freeSlots.poll(wait, TimeUnit.NANOSECONDS);
     }
 
     private static void sleepUntil(long intendedNanos) throws InterruptedException {

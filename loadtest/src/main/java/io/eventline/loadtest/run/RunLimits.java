@@ -6,12 +6,28 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * When a run ends and how hard it pushes: at most {@code total} requests (0: no count limit), for at
- * most {@code duration} (zero: no time limit), with {@code concurrency} requests in flight at most.
+ * most {@code duration} (zero: no time limit), at the rate of {@code schedule}, with as many requests
+ * in flight at most as {@code workers} says at the time ({@code concurrency} being its most).
  */
-public record RunLimits(long total, Duration duration, int concurrency, LoadSchedule schedule) {
+public record RunLimits(long total, Duration duration, int concurrency, LoadSchedule schedule, ConcurrencySchedule workers) {
+    /** A fixed number of workers. */
+    public RunLimits(long total, Duration duration, int concurrency, LoadSchedule schedule) {
+        this(total, duration, concurrency, schedule, ConcurrencySchedule.constant(Math.max(1, concurrency)));
+    }
+
+    /** Workers that follow a schedule. */
+    public RunLimits(long total, Duration duration, LoadSchedule schedule, ConcurrencySchedule workers) {
+        this(total, duration, workers.maximum(), schedule, workers);
+    }
+
     public RunLimits {
         requireNonNull(duration, "duration is null");
         requireNonNull(schedule, "schedule is null");
+        requireNonNull(workers, "workers is null");
+        if (!workers.isConstant() && !schedule.paced()) {
+            // unpaced, each worker sends as soon as its last request ends: there is no dispatcher to hand out fewer
+            throw new IllegalArgumentException("a concurrency schedule needs a request rate: give -r or a load schedule");
+        }
         if (total < 0) {
             throw new IllegalArgumentException("total must not be negative");
         }
