@@ -45,7 +45,7 @@ final class CallLoadTest {
         CallBounds bounds = new CallBounds(settings.timeout(), settings.streamCallEnd().isSet()
                 ? Optional.of(new StreamCallEnder(settings.streamCallEnd(), streamCallTimer))
                 : Optional.empty());
-        try (ChannelPool channels = new ChannelPool(settings.target(), settings.security(), settings.connections())) {
+        try (ChannelPool channels = new ChannelPool(settings.target(), settings.security(), settings.connections(), settings.channelTuning())) {
             LoadRunner runner = new LoadRunner(
                     settings.limits(),
                     Duration.ofSeconds(1),
@@ -53,7 +53,8 @@ final class CallLoadTest {
                     settings.recording(),
                     progress,
                     diagnostics);
-            RpcCall call = new RpcCall(settings.method(), bounds, settings.compression());
+            channels.awaitConnected();
+            RpcCall call = new RpcCall(settings.method(), bounds, settings.callOptions());
             result = runner.run(String.valueOf(settings.reportOptions().getOrDefault("name", settings.method().fullMethodName())),
                     new TemplateOperation(call, settings.method().names(), settings.requests(), settings.metadata(), channels));
         }

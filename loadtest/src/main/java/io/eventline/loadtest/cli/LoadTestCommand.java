@@ -3,6 +3,7 @@ package io.eventline.loadtest.cli;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import io.eventline.loadtest.endpoint.Target;
+import io.eventline.loadtest.grpc.ChannelTuning;
 import io.eventline.loadtest.grpc.RpcMethod;
 import io.eventline.loadtest.grpc.StreamCallEnd;
 import io.eventline.loadtest.report.OutputFormat;
@@ -17,6 +18,7 @@ import io.eventline.loadtest.template.MetadataTemplate;
 import io.eventline.loadtest.template.RequestFactory;
 import io.eventline.loadtest.template.RequestSource;
 import io.eventline.loadtest.template.RequestTemplate;
+import io.grpc.CallOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -208,16 +210,18 @@ public final class LoadTestCommand implements Callable<Integer> {
     ConnectionOptions connection;
 
     @Option(names = "--connect-timeout", defaultValue = "10s", converter = DurationConverter.class,
-            description = "Accepted for ghz; connections are made by the first call, within its -t.")
+            description = "How long to wait for the connections before the first request; 0: do not wait (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
-    @Option(names = "--keepalive", defaultValue = "0", converter = DurationConverter.class, description = "Accepted for ghz; not applied.")
+    @Option(names = "--keepalive", defaultValue = "0", converter = DurationConverter.class,
+            description = "Keepalive ping interval; 0: none (default: ${DEFAULT-VALUE}).")
     Duration keepalive;
 
-    @Option(names = "--max-recv-message-size", paramLabel = "BYTES", description = "Accepted for ghz; the limit is 16 MiB.")
+    @Option(names = "--max-recv-message-size", paramLabel = "SIZE", defaultValue = "4MiB",
+            description = "The largest response accepted, e.g. 4194304, 42 MB, 42 MiB (default: gRPC's ${DEFAULT-VALUE}).")
     String maxReceiveMessageSize;
 
-    @Option(names = "--max-send-message-size", paramLabel = "BYTES", description = "Accepted for ghz; not applied.")
+    @Option(names = "--max-send-message-size", paramLabel = "SIZE", description = "The largest request sent, e.g. 42 MB (default: no limit).")
     String maxSendMessageSize;
 
     @Option(names = {"-O", "--format"}, defaultValue = "summary",
@@ -294,7 +298,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                 connection.connections(),
                 connection.timeout(),
                 connection.security(),
-                enableCompression,
+                new ChannelTuning(keepalive, ByteSizes.parse(maxReceiveMessageSize, "--max-recv-message-size"), connectTimeout),
+                callOptions(),
                 outputFormat,
                 Optional.ofNullable(output),
                 new RecordingRules(outputFormat.needsCallLog() ? LoadTestSettings.CALL_LOG_CAPACITY : 0, skipFirst, countErrors),
@@ -320,6 +325,13 @@ public final class LoadTestCommand implements Callable<Integer> {
             merged.target = file.host().orElse(null);
         }
         return merged;
+    }
+
+    private CallOptions callOptions() {
+        CallOptions options = enableCompression ? CallOptions.DEFAULT.withCompression("gzip") : CallOptions.DEFAULT;
+        return maxSendMessageSize == null
+                ? options
+                : options.withMaxOutboundMessageSize(ByteSizes.parse(maxSendMessageSize, "--max-send-message-size"));
     }
 
     private void refuseUnsupported() {
@@ -413,6 +425,8 @@ public final class LoadTestCommand implements Callable<Integer> {
         options.put("connections", connection.connections());
         options.put("duration", duration.toNanos());
         options.put("timeout", connection.timeout().toNanos());
+        options.put("dial-timeout", connectTimeout.toNanos());
+        options.put("keepalive", keepalive.toNanos());
         options.put("data", jsonOrText(requestJson));
         options.put("binary", binary || binaryFile != null);
         options.put("metadata", jsonOrText(metadataText()));

@@ -1,6 +1,7 @@
 package io.eventline.loadtest.cli;
 
 import io.eventline.loadtest.endpoint.Target;
+import io.eventline.loadtest.grpc.ChannelTuning;
 import io.eventline.loadtest.grpc.RpcMethod;
 import io.eventline.loadtest.grpc.StreamCallEnd;
 import io.eventline.loadtest.grpc.TransportSecurity;
@@ -9,6 +10,7 @@ import io.eventline.loadtest.run.RecordingRules;
 import io.eventline.loadtest.run.RunLimits;
 import io.eventline.loadtest.template.MetadataTemplate;
 import io.eventline.loadtest.template.RequestSource;
+import io.grpc.CallOptions;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,8 +22,8 @@ import java.util.Optional;
 import static java.util.Objects.requireNonNull;
 
 /**
- * A ghz-style run, checked: what to call, with which requests and metadata, how hard, when the
- * client ends a streaming call, what the report keeps and where it goes; {@code reportOptions} are
+ * A ghz-style run, checked: what to call, with which requests and metadata, how hard, how the
+ * connections and calls are set up, when the client ends a streaming call, what the report keeps and where it goes; {@code reportOptions} are
  * the settings as the report shows them.
  */
 public record LoadTestSettings(
@@ -34,7 +36,8 @@ public record LoadTestSettings(
         int connections,
         Duration timeout,
         TransportSecurity security,
-        boolean compression,
+        ChannelTuning channelTuning,
+        CallOptions callOptions,
         OutputFormat format,
         Optional<Path> output,
         RecordingRules recording,
@@ -51,6 +54,8 @@ public record LoadTestSettings(
         requireNonNull(streamCallEnd, "streamCallEnd is null");
         requireNonNull(timeout, "timeout is null");
         requireNonNull(security, "security is null");
+        requireNonNull(channelTuning, "channelTuning is null");
+        requireNonNull(callOptions, "callOptions is null");
         requireNonNull(format, "format is null");
         requireNonNull(output, "output is null");
         requireNonNull(recording, "recording is null");

@@ -1,12 +1,14 @@
 package io.eventline.loadtest.grpc;
 
 import io.eventline.loadtest.endpoint.Target;
+import io.grpc.ConnectivityState;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
@@ -17,10 +19,17 @@ import static java.util.Objects.requireNonNull;
  */
 public final class ChannelPool implements AutoCloseable {
     private final List<ManagedChannel> channels;
+    private final Target target;
+    private final ChannelTuning tuning;
 
     public ChannelPool(Target target, TransportSecurity security, int connections) {
-        requireNonNull(target, "target is null");
+        this(target, security, connections, ChannelTuning.DEFAULT);
+    }
+
+    public ChannelPool(Target target, TransportSecurity security, int connections, ChannelTuning tuning) {
+        this.target = requireNonNull(target, "target is null");
         requireNonNull(security, "security is null");
+        this.tuning = requireNonNull(tuning, "tuning is null");
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be at least 1");
         }
@@ -29,11 +38,38 @@ public final class ChannelPool implements AutoCloseable {
             ManagedChannelBuilder<?> builder = Grpc.newChannelBuilderForAddress(target.host(), target.port(), security.credentials())
                     // callbacks only record a number and free a slot: no need for a hand-off to another thread
                     .directExecutor()
-                    .maxInboundMessageSize(16 * 1024 * 1024);
+                    .maxInboundMessageSize(tuning.maxReceiveBytes());
             security.authorityOverride().ifPresent(builder::overrideAuthority);
+            if (!tuning.keepalive().isZero()) {
+                builder.keepAliveTime(tuning.keepalive().toNanos(), TimeUnit.NANOSECONDS);
+            }
             opened.add(builder.build());
         }
         this.channels = List.copyOf(opened);
+    }
+
+    /**
+     * Connects every channel, as ghz dials before its first request, so that a server that cannot be
+     * reached fails the run with one clear error instead of a report full of Unavailable.
+     */
+    public void awaitConnected() throws InterruptedException {
+        if (tuning.connectTimeout().isZero()) {
+            return;
+        }
+        long deadline = System.nanoTime() + tuning.connectTimeout().toNanos();
+        for (ManagedChannel channel : channels) {
+            ConnectivityState state = channel.getState(true);
+            while (state != ConnectivityState.READY) {
+                CountDownLatch changed = new CountDownLatch(1);
+                channel.notifyWhenStateChanged(state, changed::countDown);
+                long wait = deadline - System.nanoTime();
+                if (wait <= 0 || !changed.await(wait, TimeUnit.NANOSECONDS)) {
+                    throw new IllegalStateException("cannot connect to " + target + " within --connect-timeout "
+                            + tuning.connectTimeout() + " (the connection is " + state + ")");
+                }
+                state = channel.getState(true);
+            }
+        }
     }
 
     /** The worker's id in templates' {@code {{.WorkerID}}}: its connection and slot, as ghz's {@code c<connection>w<worker>}. */

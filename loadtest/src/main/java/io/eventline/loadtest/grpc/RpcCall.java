@@ -26,13 +26,13 @@ import static java.util.Objects.requireNonNull;
 public final class RpcCall {
     private final RpcMethod method;
     private final CallBounds bounds;
-    private final boolean compression;
+    private final CallOptions baseOptions;
 
-    /** @param compression gzip the requests, as ghz's {@code --enable-compression} */
-    public RpcCall(RpcMethod method, CallBounds bounds, boolean compression) {
+    /** @param baseOptions what every call starts from: ghz's {@code --enable-compression} and {@code --max-send-message-size} */
+    public RpcCall(RpcMethod method, CallBounds bounds, CallOptions baseOptions) {
         this.method = requireNonNull(method, "method is null");
         this.bounds = requireNonNull(bounds, "bounds is null");
-        this.compression = compression;
+        this.baseOptions = requireNonNull(baseOptions, "baseOptions is null");
         if (method.isClientStreaming()) {
             throw new IllegalArgumentException(method.fullMethodName() + " is client-streaming: only unary and server-streaming methods can be called");
         }
@@ -60,8 +60,7 @@ public final class RpcCall {
     }
 
     private CallOptions callOptions() {
-        CallOptions options = compression ? CallOptions.DEFAULT.withCompression("gzip") : CallOptions.DEFAULT;
         // ghz: a zero timeout is no deadline
-        return bounds.timeout().isZero() ? options : options.withDeadlineAfter(bounds.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        return bounds.timeout().isZero() ? baseOptions : baseOptions.withDeadlineAfter(bounds.timeout().toNanos(), TimeUnit.NANOSECONDS);
     }
 }

@@ -278,4 +278,38 @@ class LoadTestCommandTest {
         assertEquals(2, status);
         assertTrue(err.toString().startsWith("error: unknown --call 'eventline.v1.EventStoreService/Nope'"), err.toString());
     }
+
+    @Test
+    void readsConnectionTuningAsGhz() {
+        LoadTestSettings defaults = parse("--call", APPEND);
+        assertEquals(4 * 1024 * 1024, defaults.channelTuning().maxReceiveBytes());
+        assertEquals(Duration.ofSeconds(10), defaults.channelTuning().connectTimeout());
+        assertEquals(Duration.ZERO, defaults.channelTuning().keepalive());
+        assertEquals(null, defaults.callOptions().getCompressor());
+
+        LoadTestSettings tuned = parse("--call", APPEND, "--max-recv-message-size", "42 MB", "--max-send-message-size", "1MiB",
+                "--keepalive", "30s", "--connect-timeout", "2s", "-e");
+        assertEquals(42_000_000, tuned.channelTuning().maxReceiveBytes());
+        assertEquals(1024 * 1024, tuned.callOptions().getMaxOutboundMessageSize());
+        assertEquals(Duration.ofSeconds(30), tuned.channelTuning().keepalive());
+        assertEquals(Duration.ofSeconds(2), tuned.channelTuning().connectTimeout());
+        assertEquals("gzip", tuned.callOptions().getCompressor());
+        assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "--max-recv-message-size", "lots"));
+    }
+
+    @Test
+    void aServerThatCannotBeReachedFailsTheRunWithinTheConnectTimeout() throws IOException {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        StringWriter err = new StringWriter();
+        CommandLine commandLine = Main.commandLine();
+        commandLine.setErr(new PrintWriter(err, true));
+        int status = commandLine.execute("--call", APPEND, "--insecure", "--connect-timeout", "300ms", "-n", "1", "-c", "1",
+                "-o", directory.resolve("never.txt").toString(), "127.0.0.1:" + closedPort);
+        assertEquals(1, status, err.toString());
+        assertTrue(err.toString().contains("cannot connect to 127.0.0.1:" + closedPort + " within --connect-timeout"), err.toString());
+        assertFalse(Files.exists(directory.resolve("never.txt")));
+    }
 }
