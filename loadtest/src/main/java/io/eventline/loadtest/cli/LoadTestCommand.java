@@ -59,10 +59,13 @@ import static java.util.Objects.requireNonNull;
                 "Where it differs from ghz, on purpose:",
                 "  - with -r or a load schedule, latency counts from each request's due time, not its send time "
                         + "(the coordinated-omission correction): a stalled server is charged for the requests it kept waiting;",
+                "  - a concurrency schedule needs -r or a load schedule, and a rising one --concurrency-end or --concurrency-max-duration;",
                 "  - a stream the client ends (--stream-call-count, --stream-call-duration) is counted OK with what it received, "
                         + "where ghz reports it Canceled; requests in flight when -z ends are always awaited and counted;",
                 "  - the methods are Eventline's own, compiled in: --proto, --protoset, -i and --reflect-metadata are accepted and not needed;",
-                "  - client-streaming options (--stream-interval, --stream-dynamic-messages) have nothing to apply to;",
+                "  - client-streaming options (--stream-interval, --stream-dynamic-messages), --cpus and --debug have nothing to act on; "
+                        + "--async is refused;",
+                "  - the CSV adds a start (ms) column after ghz's three, the JSON items, itemsPerSecond and timeline after ghz's fields;",
                 "  - templates know ghz's call data and newUUID, randomString, randomInt, plus randomStream, uuid and payload; "
                         + "not Go's full template language nor sprig;",
                 "  - the scenario subcommand runs event-store benchmarks beside raw Redis baselines."})
