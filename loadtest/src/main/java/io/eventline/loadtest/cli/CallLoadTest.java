@@ -56,7 +56,8 @@ final class CallLoadTest {
             channels.awaitConnected();
             RpcCall call = new RpcCall(settings.method(), bounds, settings.callOptions());
             result = runner.run(String.valueOf(settings.reportOptions().getOrDefault("name", settings.method().fullMethodName())),
-                    new TemplateOperation(call, settings.method().names(), settings.requests(), settings.metadata(), channels));
+                    new TemplateOperation(call, settings.method().names(), settings.requests(), settings.metadata(), channels),
+                    settings.durationStop());
         }
         finally {
             streamCallTimer.shutdownNow();

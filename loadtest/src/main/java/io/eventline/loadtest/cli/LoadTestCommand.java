@@ -8,6 +8,7 @@ import io.eventline.loadtest.grpc.RpcMethod;
 import io.eventline.loadtest.grpc.StreamCallEnd;
 import io.eventline.loadtest.report.OutputFormat;
 import io.eventline.loadtest.run.ConcurrencySchedule;
+import io.eventline.loadtest.run.DurationStop;
 import io.eventline.loadtest.run.LoadSchedule;
 import io.eventline.loadtest.run.RecordingRules;
 import io.eventline.loadtest.run.RunLimits;
@@ -38,7 +39,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -61,7 +61,7 @@ import static java.util.Objects.requireNonNull;
                         + "(the coordinated-omission correction): a stalled server is charged for the requests it kept waiting;",
                 "  - a concurrency schedule needs -r or a load schedule, and a rising one --concurrency-end or --concurrency-max-duration;",
                 "  - a stream the client ends (--stream-call-count, --stream-call-duration) is counted OK with what it received, "
-                        + "where ghz reports it Canceled; requests in flight when -z ends are always awaited and counted;",
+                        + "where ghz reports it Canceled;",
                 "  - the methods are Eventline's own, compiled in: --proto, --protoset, -i and --reflect-metadata are accepted and not needed;",
                 "  - client-streaming options (--stream-interval, --stream-dynamic-messages), --cpus and --debug have nothing to act on; "
                         + "--async is refused;",
@@ -164,7 +164,8 @@ public final class LoadTestCommand implements Callable<Integer> {
     Duration maxDuration;
 
     @Option(names = "--duration-stop", defaultValue = "close",
-            description = "close, wait or ignore (default: ${DEFAULT-VALUE}); here requests in flight at the end are always awaited and counted.")
+            description = "When -z or -x ends the run, requests in flight are ended and counted (close), awaited and counted (wait), "
+                    + "or left out (ignore) (default: ${DEFAULT-VALUE}).")
     String durationStop;
 
     @Option(names = {"-r", "--rps"}, defaultValue = "0",
@@ -306,6 +307,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                 outputFormat,
                 Optional.ofNullable(output),
                 new RecordingRules(outputFormat.needsCallLog() ? LoadTestSettings.CALL_LOG_CAPACITY : 0, skipFirst, countErrors),
+                DurationStop.parse(durationStop),
                 reportOptions(method, requestJson));
     }
 
@@ -340,9 +342,6 @@ public final class LoadTestCommand implements Callable<Integer> {
     private void refuseUnsupported() {
         if (async) {
             throw new IllegalArgumentException("--async is not supported: requests in flight are bounded by -c");
-        }
-        if (!List.of("close", "wait", "ignore").contains(durationStop.toLowerCase(Locale.ROOT))) {
-            throw new IllegalArgumentException("--duration-stop must be close, wait or ignore, is '" + durationStop + "'");
         }
         long dataSources = List.of(data != null, dataFile != null, binary, binaryFile != null).stream().filter(given -> given).count();
         if (dataSources > 1) {
@@ -427,6 +426,7 @@ public final class LoadTestCommand implements Callable<Integer> {
         options.put("total", duration.isZero() ? total : 0);
         options.put("connections", connection.connections());
         options.put("duration", duration.toNanos());
+        options.put("duration-stop", durationStop);
         options.put("timeout", connection.timeout().toNanos());
         options.put("dial-timeout", connectTimeout.toNanos());
         options.put("keepalive", keepalive.toNanos());

@@ -6,6 +6,7 @@ import io.eventline.loadtest.grpc.RpcMethod;
 import io.eventline.loadtest.grpc.StreamCallEnd;
 import io.eventline.loadtest.grpc.TransportSecurity;
 import io.eventline.loadtest.report.OutputFormat;
+import io.eventline.loadtest.run.DurationStop;
 import io.eventline.loadtest.run.RecordingRules;
 import io.eventline.loadtest.run.RunLimits;
 import io.eventline.loadtest.template.MetadataTemplate;
@@ -41,6 +42,7 @@ public record LoadTestSettings(
         OutputFormat format,
         Optional<Path> output,
         RecordingRules recording,
+        DurationStop durationStop,
         Map<String, Object> reportOptions) {
     /** Requests kept one by one for the per-request outputs; ghz keeps up to a million. */
     static final int CALL_LOG_CAPACITY = 1_000_000;
@@ -59,6 +61,7 @@ public record LoadTestSettings(
         requireNonNull(format, "format is null");
         requireNonNull(output, "output is null");
         requireNonNull(recording, "recording is null");
+        requireNonNull(durationStop, "durationStop is null");
         // values may be null (ghz leaves such options out): no Map.copyOf
         reportOptions = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(reportOptions, "reportOptions is null")));
         if (connections < 1) {

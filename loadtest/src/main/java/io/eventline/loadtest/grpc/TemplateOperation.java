@@ -34,4 +34,9 @@ public final class TemplateOperation implements Operation {
         CallData data = new CallData(requestNumber, channels.workerId(slot), Instant.now(), UUID.randomUUID(), names);
         return call.start(channels.forSlot(slot), requests.request(data), metadata.headers(data));
     }
+
+    @Override
+    public void abandonInFlight() {
+        channels.shutdownNow();
+    }
 }

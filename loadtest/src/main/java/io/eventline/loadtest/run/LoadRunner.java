@@ -40,8 +40,15 @@ public final class LoadRunner {
         this.rules = requireNonNull(rules, "rules is null");
     }
 
+    /** Runs until the limits; requests in flight at the end are waited for. */
     public RunResult run(String name, Operation operation) throws InterruptedException {
+        return run(name, operation, DurationStop.WAIT);
+    }
+
+    /** Runs until the limits; {@code stop} says what becomes of the requests in flight when the time limit is reached. */
+    public RunResult run(String name, Operation operation, DurationStop stop) throws InterruptedException {
         requireNonNull(operation, "operation is null");
+        requireNonNull(stop, "stop is null");
         int concurrency = limits.concurrency();
         Instant date = Instant.now();
         long start = System.nanoTime();
@@ -67,8 +74,11 @@ public final class LoadRunner {
                 loop.start();
                 long stillBusy = loop.await(deadline == Long.MAX_VALUE
                         ? Duration.ofNanos(Long.MAX_VALUE)
-                        : Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plus(drainTimeout));
-                warnIfBusy(stillBusy);
+                        : Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                if (stillBusy > 0 && stop != DurationStop.IGNORE) {
+                    abandonIfClosing(operation, stop);
+                    warnIfBusy(loop.await(drainTimeout));
+                }
                 return recorder.finish(name, date, System.nanoTime());
             }
             for (long requestNumber = 0; limits.total() == 0 || requestNumber < limits.total(); requestNumber++) {
@@ -83,6 +93,13 @@ public final class LoadRunner {
                     break;
                 }
                 start(operation, requestNumber, slot, intended, recorder, slots);
+            }
+            boolean timeIsUp = System.nanoTime() >= deadline;
+            if (timeIsUp && stop == DurationStop.IGNORE) {
+                return recorder.finish(name, date, System.nanoTime());
+            }
+            if (timeIsUp) {
+                abandonIfClosing(operation, stop);
             }
             warnIfBusy(slots.drain(drainTimeout));
             return recorder.finish(name, date, System.nanoTime());
@@ -108,6 +125,12 @@ public final class LoadRunner {
             recorder.record(intended, end, error == null ? outcome : Failures.outcome(error));
             slots.giveBack(slot);
         });
+    }
+
+    private static void abandonIfClosing(Operation operation, DurationStop stop) {
+        if (stop == DurationStop.CLOSE) {
+            operation.abandonInFlight();
+        }
     }
 
     private void warnIfBusy(long stillInFlight) {

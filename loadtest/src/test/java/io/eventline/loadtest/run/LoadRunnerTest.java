@@ -121,4 +121,41 @@ class LoadRunnerTest {
         assertEquals(100, counting.count());
         assertEquals(100, counting.histogram().getTotalCount());
     }
+
+    /** Requests that end only when abandoned, as calls on connections that are closed. */
+    private static final class Hanging implements Operation {
+        private final Set<CompletableFuture<Outcome>> inFlight = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public CompletableFuture<Outcome> start(long requestNumber, int slot) {
+            CompletableFuture<Outcome> call = new CompletableFuture<>();
+            inFlight.add(call);
+            return call;
+        }
+
+        @Override
+        public void abandonInFlight() {
+            inFlight.forEach(call -> call.complete(Outcome.failed("Unavailable", "rpc error: code = Unavailable desc = closed")));
+        }
+    }
+
+    @Test
+    void atTheTimeLimitCloseEndsTheRequestsInFlightAndCountsThem() throws InterruptedException {
+        RunResult closed = runner(0, Duration.ofMillis(200), 3, 0).run("close", new Hanging(), DurationStop.CLOSE);
+        assertEquals(3, closed.count());
+        assertEquals(3L, closed.statusCounts().get("Unavailable"));
+    }
+
+    @Test
+    void atTheTimeLimitIgnoreLeavesTheRequestsInFlightOut() throws InterruptedException {
+        RunResult ignored = runner(0, Duration.ofMillis(200), 3, 0).run("ignore", new Hanging(), DurationStop.IGNORE);
+        assertEquals(0, ignored.count());
+        LoadRunner paced = new LoadRunner(new RunLimits(0, Duration.ofMillis(200), 3, LoadSchedule.constant(100)), Duration.ofMillis(100),
+                Duration.ofSeconds(5), RecordingRules.everyResponse(0), ProgressListener.NONE, new PrintStream(diagnostics, true, StandardCharsets.UTF_8));
+        assertEquals(0, paced.run("ignore-paced", new Hanging(), DurationStop.IGNORE).count());
+        RunResult pacedClosed = new LoadRunner(new RunLimits(0, Duration.ofMillis(200), 3, LoadSchedule.constant(100)), Duration.ofMillis(100),
+                Duration.ofSeconds(5), RecordingRules.everyResponse(0), ProgressListener.NONE, new PrintStream(diagnostics, true, StandardCharsets.UTF_8))
+                .run("close-paced", new Hanging(), DurationStop.CLOSE);
+        assertEquals(3L, pacedClosed.statusCounts().get("Unavailable"));
+    }
 }
