@@ -277,11 +277,11 @@ public final class LoadTestCommand implements Callable<Integer> {
         refuseUnsupported();
         RpcMethod method = RpcMethod.forName(call);
         CallData sample = new CallData(0, "g0c0w0", Instant.now(), UUID.randomUUID(), method.names());
-        LoadSchedule.Kind kind = LoadSchedule.Kind.parse(loadSchedule);
+        LoadSchedule.Kind kind = LoadSchedule.Kind.parse(loadSchedule, "--load-schedule");
         LoadSchedule schedule = kind == LoadSchedule.Kind.CONST
                 ? LoadSchedule.constant(rps)
                 : new LoadSchedule(kind, 0, loadStart, loadStep, loadEnd, loadStepDuration, loadMaxDuration);
-        LoadSchedule.Kind workersKind = LoadSchedule.Kind.parse(concurrencySchedule);
+        LoadSchedule.Kind workersKind = LoadSchedule.Kind.parse(concurrencySchedule, "--concurrency-schedule");
         ConcurrencySchedule workers = workersKind == LoadSchedule.Kind.CONST
                 ? ConcurrencySchedule.constant(Math.max(1, concurrency))
                 : new ConcurrencySchedule(workersKind, concurrencyStart, concurrencyEnd, concurrencyStep, concurrencyStepDuration,

@@ -16,13 +16,9 @@ public record LoadSchedule(Kind kind, double rps, double start, double step, dou
     public enum Kind {
         CONST, STEP, LINE;
 
-        public static Kind parse(String text) {
-            try {
-                return valueOf(text.trim().toUpperCase(Locale.ROOT));
-            }
-            catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("load schedule must be const, step or line, is '" + text + "'");
-            }
+        /** @param option the option read, for the error: {@code --load-schedule} or {@code --concurrency-schedule} */
+        public static Kind parse(String text, String option) {
+            return EnumOptions.parse(Kind.class, text, option);
         }
     }
 

@@ -49,7 +49,7 @@ class LoadScheduleTest {
     void refusesIncompleteSchedules() {
         assertThrows(IllegalArgumentException.class, () -> new LoadSchedule(LoadSchedule.Kind.LINE, 0, 0, 5, 0, Duration.ZERO, Duration.ZERO));
         assertThrows(IllegalArgumentException.class, () -> new LoadSchedule(LoadSchedule.Kind.STEP, 0, 10, 5, 0, Duration.ZERO, Duration.ZERO));
-        assertThrows(IllegalArgumentException.class, () -> LoadSchedule.Kind.parse("ramp"));
+        assertThrows(IllegalArgumentException.class, () -> LoadSchedule.Kind.parse("ramp", "--load-schedule"));
     }
 
     @Test
