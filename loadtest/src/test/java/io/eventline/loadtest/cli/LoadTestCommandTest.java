@@ -312,4 +312,41 @@ class LoadTestCommandTest {
         assertTrue(err.toString().contains("cannot connect to 127.0.0.1:" + closedPort + " within --connect-timeout"), err.toString());
         assertFalse(Files.exists(directory.resolve("never.txt")));
     }
+
+    /** ghz's own example config (www/docs/example_config.md), with an Eventline method: every key is understood. */
+    @Test
+    void ghzsExampleJsonConfigRunsUnchanged() throws IOException {
+        Path json = directory.resolve("config.json");
+        Files.writeString(json, """
+                {
+                    "proto": "/path/to/greeter.proto",
+                    "call": "eventline.v1.StreamService.GetStreamInfo",
+                    "total": 2000,
+                    "concurrency": 50,
+                    "data": {
+                        "stream": "Joe"
+                    },
+                    "metadata": {
+                        "foo": "bar",
+                        "trace_id": "{{.RequestNumber}}",
+                        "timestamp": "{{.TimestampUnix}}"
+                    },
+                    "import-paths": [
+                        "/path/to/protos"
+                    ],
+                    "max-duration": "10s",
+                    "host": "0.0.0.0:50051"
+                }
+                """);
+        LoadTestSettings settings = parse("--config", json.toString());
+        assertEquals("0.0.0.0", settings.target().host());
+        assertEquals(2000, settings.limits().total());
+        assertEquals(50, settings.limits().concurrency());
+        assertEquals(Duration.ofSeconds(10), settings.limits().duration());
+        assertEquals(GetStreamInfoRequest.newBuilder().setStream("Joe").build(), settings.requests().request(callData(0, settings)));
+        Metadata headers = settings.metadata().headers(callData(17, settings));
+        assertEquals("bar", headers.get(Metadata.Key.of("foo", Metadata.ASCII_STRING_MARSHALLER)));
+        assertEquals("17", headers.get(Metadata.Key.of("trace_id", Metadata.ASCII_STRING_MARSHALLER)));
+        assertEquals(Long.toString(Instant.EPOCH.getEpochSecond()), headers.get(Metadata.Key.of("timestamp", Metadata.ASCII_STRING_MARSHALLER)));
+    }
 }
