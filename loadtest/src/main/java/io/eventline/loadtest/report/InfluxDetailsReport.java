@@ -9,7 +9,7 @@ import java.util.Map;
 public final class InfluxDetailsReport implements Report {
     @Override
     public String render(RunResult result, Map<String, Object> options) {
-        String tags = InfluxLines.tags(RunLabels.of(result, options));
+        String tags = InfluxLines.tags(result, options);
         StringBuilder out = new StringBuilder();
         for (CallRecord call : result.calls()) {
             out.append("ghz_detail,").append(tags)

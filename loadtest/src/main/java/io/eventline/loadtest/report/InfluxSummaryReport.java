@@ -10,7 +10,7 @@ public final class InfluxSummaryReport implements Report {
     @Override
     public String render(RunResult result, Map<String, Object> options) {
         long errors = result.failures();
-        return "ghz_run," + InfluxLines.tags(RunLabels.of(result, options))
+        return "ghz_run," + InfluxLines.tags(result, options)
                 + ",errors=" + errors + ",has_errors=" + (errors > 0)
                 + " count=" + result.count()
                 + ",total=" + result.total().toNanos()

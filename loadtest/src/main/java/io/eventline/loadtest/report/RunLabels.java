@@ -5,7 +5,7 @@ import io.eventline.loadtest.run.RunResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** A run's name and options as label text, for the InfluxDB and Prometheus outputs: ghz labels its series with its options. */
+/** A run's name and options as label text, for the Prometheus output: ghz labels its series with its options. */
 final class RunLabels {
     private RunLabels() {
     }

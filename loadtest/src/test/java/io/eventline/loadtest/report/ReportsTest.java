@@ -141,8 +141,8 @@ class ReportsTest {
         String line = new InfluxSummaryReport().render(result(), OPTIONS).strip();
         assertEquals(1, line.lines().count());
         assertTrue(line.startsWith("ghz_run,name=\"eventline.v1.EventStoreService/AppendEvents\","), line);
-        assertTrue(line.contains(",call=\"eventline.v1.EventStoreService/AppendEvents\","), line);
-        assertTrue(line.contains(",tags=\"{\\\"env\\\":\\\"staging\\\"}\","), line);
+        assertTrue(line.contains(",call=\"eventline.v1.EventStoreService/AppendEvents\",host=\"\",n=0,c=5,rps=0,z=0,timeout=0,"
+                + "dial_timeout=0,keepalive=0,data=\"\",metadata=\"\",tags=\"{\\\"env\\\":\\\"staging\\\"}\","), line);
         assertTrue(line.contains(",errors=2,has_errors=true count=100,total=2000000000,average=50500000,"), line);
         assertTrue(line.contains(",rps=50.00,median="), line);
         assertTrue(line.endsWith(" " + Instant.parse("2026-01-02T03:04:05Z").getEpochSecond() * 1_000_000_000L), line);
