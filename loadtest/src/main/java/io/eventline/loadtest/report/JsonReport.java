@@ -41,6 +41,7 @@ public final class JsonReport implements Report {
     public String render(RunResult result, Map<String, Object> options) {
         JsonObject root = new JsonObject();
         root.addProperty("name", result.name());
+        root.addProperty("endReason", result.endReason().ghzName());
         JsonObject settings = new JsonObject();
         options.forEach((name, value) -> {
             if (value != null && !name.equals(TAGS)) {

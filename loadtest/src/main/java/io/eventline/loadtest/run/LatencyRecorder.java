@@ -95,11 +95,12 @@ final class LatencyRecorder {
         lastSampleNanos = nowNanos;
     }
 
-    synchronized RunResult finish(String name, Instant date, long endNanos) {
+    synchronized RunResult finish(String name, Instant date, long endNanos, EndReason endReason) {
         sample(endNanos);
         return new RunResult(
                 name,
                 date,
+                endReason,
                 Duration.ofNanos(endNanos - startNanos),
                 total.copy(),
                 finished.sum(),

@@ -79,7 +79,7 @@ public final class LoadRunner {
                     abandonIfClosing(operation, stop);
                     warnIfBusy(loop.await(drainTimeout));
                 }
-                return recorder.finish(name, date, System.nanoTime());
+                return recorder.finish(name, date, System.nanoTime(), System.nanoTime() >= deadline ? EndReason.TIMEOUT : EndReason.NORMAL);
             }
             for (long requestNumber = 0; limits.total() == 0 || requestNumber < limits.total(); requestNumber++) {
                 long intended = pacer.next();
@@ -95,14 +95,15 @@ public final class LoadRunner {
                 start(operation, requestNumber, slot, intended, recorder, slots);
             }
             boolean timeIsUp = System.nanoTime() >= deadline;
+            EndReason reason = timeIsUp ? EndReason.TIMEOUT : EndReason.NORMAL;
             if (timeIsUp && stop == DurationStop.IGNORE) {
-                return recorder.finish(name, date, System.nanoTime());
+                return recorder.finish(name, date, System.nanoTime(), reason);
             }
             if (timeIsUp) {
                 abandonIfClosing(operation, stop);
             }
             warnIfBusy(slots.drain(drainTimeout));
-            return recorder.finish(name, date, System.nanoTime());
+            return recorder.finish(name, date, System.nanoTime(), reason);
         }
         finally {
             sampler.shutdownNow();

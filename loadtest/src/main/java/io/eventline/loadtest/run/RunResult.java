@@ -18,6 +18,7 @@ import static java.util.Objects.requireNonNull;
 public record RunResult(
         String name,
         Instant date,
+        EndReason endReason,
         Duration total,
         Histogram histogram,
         long count,
@@ -31,6 +32,7 @@ public record RunResult(
     public RunResult {
         requireNonNull(name, "name is null");
         requireNonNull(date, "date is null");
+        requireNonNull(endReason, "endReason is null");
         requireNonNull(total, "total is null");
         requireNonNull(histogram, "histogram is null");
         statusCounts = Map.copyOf(requireNonNull(statusCounts, "statusCounts is null"));

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.eventline.loadtest.run.CallRecord;
+import io.eventline.loadtest.run.EndReason;
 import io.eventline.loadtest.run.RunResult;
 import io.eventline.loadtest.run.TimelinePoint;
 import org.HdrHistogram.Histogram;
@@ -42,6 +43,7 @@ class ReportsTest {
         return new RunResult(
                 "eventline.v1.EventStoreService/AppendEvents",
                 Instant.parse("2026-01-02T03:04:05Z"),
+                EndReason.NORMAL,
                 Duration.ofSeconds(2),
                 histogram,
                 100,
@@ -79,9 +81,10 @@ class ReportsTest {
     @Test
     void jsonHasGhzFieldNamesAndLayout() {
         JsonObject json = JsonParser.parseString(JsonReport.compact().render(result(), OPTIONS)).getAsJsonObject();
-        assertTrue(json.keySet().containsAll(Set.of("name", "options", "date", "count", "total", "average", "fastest", "slowest", "rps",
+        assertTrue(json.keySet().containsAll(Set.of("name", "endReason", "options", "date", "count", "total", "average", "fastest", "slowest", "rps",
                 "errorDistribution", "statusCodeDistribution", "latencyDistribution", "histogram", "details", "tags")), json.keySet().toString());
         assertEquals("2026-01-02T03:04:05Z", json.get("date").getAsString());
+        assertEquals("normal", json.get("endReason").getAsString());
         assertEquals(100, json.get("count").getAsLong());
         assertEquals(2_000_000_000L, json.get("total").getAsLong());
         assertEquals(50_500_000L, json.get("average").getAsLong());
@@ -189,7 +192,7 @@ class ReportsTest {
 
     @Test
     void reportsOfAnEmptyRunStillRender() {
-        RunResult empty = new RunResult("empty", Instant.EPOCH, Duration.ofSeconds(1), new Histogram(3), 0, 0, Map.of(), Map.of(), 0,
+        RunResult empty = new RunResult("empty", Instant.EPOCH, EndReason.TIMEOUT, Duration.ofSeconds(1), new Histogram(3), 0, 0, Map.of(), Map.of(), 0,
                 List.of(), List.of(), 0);
         for (OutputFormat format : OutputFormat.values()) {
             if (format != OutputFormat.INFLUX_DETAILS) {

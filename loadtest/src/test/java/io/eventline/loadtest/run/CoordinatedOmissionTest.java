@@ -68,7 +68,7 @@ class CoordinatedOmissionTest {
         // due at +0 ms, sent late because the server stalled, answered at +50 ms: 50 ms, not the 1 ms the call itself took
         recorder.record(START, START + 50_000_000L, Outcome.ok(1));
         recorder.record(START + 1_000_000L, START + 51_000_000L, Outcome.ok(1));
-        RunResult result = recorder.finish("stalled", Instant.EPOCH, START + 60_000_000L);
+        RunResult result = recorder.finish("stalled", Instant.EPOCH, START + 60_000_000L, EndReason.NORMAL);
         assertEquals(2, result.count());
         assertEquals(50_000_000L, result.histogram().getMinValue(), 50_000_000L * 0.001);
         assertEquals(50_000_000L, result.histogram().getMaxValue(), 50_000_000L * 0.001);

@@ -144,6 +144,7 @@ class LoadRunnerTest {
         RunResult closed = runner(0, Duration.ofMillis(200), 3, 0).run("close", new Hanging(), DurationStop.CLOSE);
         assertEquals(3, closed.count());
         assertEquals(3L, closed.statusCounts().get("Unavailable"));
+        assertEquals(EndReason.TIMEOUT, closed.endReason());
     }
 
     @Test
