@@ -55,8 +55,9 @@ final class CallLoadTest {
                     diagnostics);
             channels.awaitConnected();
             RpcCall call = new RpcCall(settings.method(), bounds, settings.callOptions());
-            result = runner.run(String.valueOf(settings.reportOptions().getOrDefault("name", settings.method().fullMethodName())),
-                    new TemplateOperation(call, settings.method().names(), settings.requests(), settings.metadata(), channels),
+            String name = String.valueOf(settings.reportOptions().getOrDefault("name", ""));
+            result = runner.run(name.isEmpty() ? settings.method().fullMethodName() : name,
+                    new TemplateOperation(call, settings.method().names(), settings.requests(), settings.metadata(), channels, name),
                     settings.durationStop());
         }
         finally {

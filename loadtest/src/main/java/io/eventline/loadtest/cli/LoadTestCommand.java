@@ -276,7 +276,7 @@ public final class LoadTestCommand implements Callable<Integer> {
         }
         refuseUnsupported();
         RpcMethod method = RpcMethod.forName(call);
-        CallData sample = new CallData(0, "g0c0w0", Instant.now(), UUID.randomUUID(), method.names());
+        CallData sample = new CallData(0, "g0c0", Instant.now(), UUID.randomUUID(), method.names());
         LoadSchedule.Kind kind = LoadSchedule.Kind.parse(loadSchedule, "--load-schedule");
         LoadSchedule schedule = kind == LoadSchedule.Kind.CONST
                 ? LoadSchedule.constant(rps)

@@ -72,9 +72,9 @@ public final class ChannelPool implements AutoCloseable {
         }
     }
 
-    /** The worker's id in templates' {@code {{.WorkerID}}}: its connection and slot, as ghz's {@code c<connection>w<worker>}. */
+    /** The worker's id in templates' {@code {{.WorkerID}}}, as ghz makes it: {@code g<worker>c<connection>}. */
     public String workerId(int slot) {
-        return "g0c" + Math.floorMod(slot, channels.size()) + "w" + slot;
+        return "g" + slot + "c" + Math.floorMod(slot, channels.size());
     }
 
     public ManagedChannel forSlot(int slot) {

@@ -20,18 +20,23 @@ public final class TemplateOperation implements Operation {
     private final RequestSource requests;
     private final MetadataTemplate metadata;
     private final ChannelPool channels;
+    private final String runName;
 
-    public TemplateOperation(RpcCall call, MethodNames names, RequestSource requests, MetadataTemplate metadata, ChannelPool channels) {
+    /** @param runName the test's {@code --name}, empty for none: ghz puts it before the worker ids */
+    public TemplateOperation(RpcCall call, MethodNames names, RequestSource requests, MetadataTemplate metadata, ChannelPool channels,
+            String runName) {
         this.call = requireNonNull(call, "call is null");
         this.names = requireNonNull(names, "names is null");
         this.requests = requireNonNull(requests, "requests is null");
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.channels = requireNonNull(channels, "channels is null");
+        this.runName = requireNonNull(runName, "runName is null");
     }
 
     @Override
     public CompletableFuture<Outcome> start(long requestNumber, int slot) {
-        CallData data = new CallData(requestNumber, channels.workerId(slot), Instant.now(), UUID.randomUUID(), names);
+        String workerId = runName.isEmpty() ? channels.workerId(slot) : runName + ":" + channels.workerId(slot);
+        CallData data = new CallData(requestNumber, workerId, Instant.now(), UUID.randomUUID(), names);
         return call.start(channels.forSlot(slot), requests.request(data), metadata.headers(data));
     }
 

@@ -50,7 +50,7 @@ class LoadTestCommandTest {
 
     private static CallData callData(long requestNumber, LoadTestSettings settings) {
         MethodNames names = settings.method().names();
-        return new CallData(requestNumber, "g0c0w0", Instant.EPOCH, UUID.randomUUID(), names);
+        return new CallData(requestNumber, "g0c0", Instant.EPOCH, UUID.randomUUID(), names);
     }
 
     @Test

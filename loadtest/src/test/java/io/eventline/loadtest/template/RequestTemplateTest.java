@@ -28,7 +28,7 @@ class RequestTemplateTest {
     private final Random random = new Random(42);
 
     private static CallData call(long requestNumber) {
-        return new CallData(requestNumber, "g0c1w3", AT, CALL_UUID, APPEND);
+        return new CallData(requestNumber, "g3c1", AT, CALL_UUID, APPEND);
     }
 
     @Test
@@ -44,7 +44,7 @@ class RequestTemplateTest {
         RequestTemplate template = RequestTemplate.parse("{{.WorkerID}}|{{.UUID}}|{{.Timestamp}}|{{.TimestampUnix}}|{{.TimestampUnixMilli}}|"
                 + "{{.TimestampUnixNano}}|{{.FullyQualifiedName}}|{{.MethodName}}|{{.ServiceName}}|{{.InputName}}|{{.OutputName}}|"
                 + "{{.IsClientStreaming}}|{{.IsServerStreaming}}|{{ .RequestNumber }}");
-        assertEquals("g0c1w3|3974e7b3-5946-4df5-bed3-8c3dc9a0be19|2026-12-04T21:30:15Z|" + AT.getEpochSecond() + "|" + AT.toEpochMilli() + "|"
+        assertEquals("g3c1|3974e7b3-5946-4df5-bed3-8c3dc9a0be19|2026-12-04T21:30:15Z|" + AT.getEpochSecond() + "|" + AT.toEpochMilli() + "|"
                 + (AT.getEpochSecond() * 1_000_000_000L + 123_456_789) + "|eventline.v1.EventStoreService.AppendEvents|AppendEvents|"
                 + "EventStoreService|AppendEventsRequest|AppendEventsResponse|false|false|9", template.render(call(9), random));
         assertTrue(RequestTemplate.parse("{{.MethodName}}/{{.ServiceName}}").isConstant(), "names are the same for every request");
