@@ -63,8 +63,7 @@ import static java.util.Objects.requireNonNull;
                 "  - a stream the client ends (--stream-call-count, --stream-call-duration) is counted OK with what it received, "
                         + "where ghz reports it Canceled;",
                 "  - the methods are Eventline's own, compiled in: --proto, --protoset, -i and --reflect-metadata are accepted and not needed;",
-                "  - client-streaming options (--stream-interval, --stream-dynamic-messages), --cpus and --debug have nothing to act on; "
-                        + "--async is refused;",
+                "  - client-streaming options (--stream-interval, --stream-dynamic-messages), --cpus and --debug have nothing to act on;",
                 "  - the CSV adds a start (ms) column after ghz's three, the JSON items, itemsPerSecond and timeline after ghz's fields;",
                 "  - templates know ghz's call data and newUUID, randomString, randomInt, plus randomStream, uuid and payload; "
                         + "not Go's full template language nor sprig;",
@@ -191,7 +190,8 @@ public final class LoadTestCommand implements Callable<Integer> {
             description = "step/line: stop changing the rate after this long (0: never).")
     Duration loadMaxDuration;
 
-    @Option(names = "--async", arity = "0..1", fallbackValue = "true", description = "Not supported: in-flight requests are bounded by -c.")
+    @Option(names = "--async", arity = "0..1", fallbackValue = "true",
+            description = "Send each request without waiting for the last one to end: -c no longer bounds the requests in flight.")
     boolean async;
 
     @Option(names = "--stream-interval", defaultValue = "0", converter = DurationConverter.class,
@@ -288,8 +288,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                         concurrencyMaxDuration);
         int slots = workersKind == LoadSchedule.Kind.CONST ? concurrency : workers.maximum();
         RunLimits limits = duration.isZero()
-                ? new RunLimits(total, maxDuration, slots, schedule, workers)
-                : new RunLimits(0, duration, slots, schedule, workers);
+                ? new RunLimits(total, maxDuration, slots, schedule, workers, async)
+                : new RunLimits(0, duration, slots, schedule, workers, async);
         OutputFormat outputFormat = OutputFormat.parse(format);
         String requestJson = binary || binaryFile != null ? null : dataText();
         return new LoadTestSettings(
@@ -340,9 +340,6 @@ public final class LoadTestCommand implements Callable<Integer> {
     }
 
     private void refuseUnsupported() {
-        if (async) {
-            throw new IllegalArgumentException("--async is not supported: requests in flight are bounded by -c");
-        }
         long dataSources = List.of(data != null, dataFile != null, binary, binaryFile != null).stream().filter(given -> given).count();
         if (dataSources > 1) {
             throw new IllegalArgumentException("give the request one way: -d, -D, -b or -B");
@@ -417,6 +414,7 @@ public final class LoadTestCommand implements Callable<Integer> {
         options.put("load-step-duration", loadStepDuration.toNanos());
         options.put("load-max-duration", loadMaxDuration.toNanos());
         options.put("concurrency", concurrency);
+        options.put("async", async);
         options.put("concurrency-schedule", concurrencySchedule);
         options.put("concurrency-start", concurrencyStart);
         options.put("concurrency-end", concurrencyEnd);

@@ -55,7 +55,7 @@ public final class LoadRunner {
         long deadline = limits.duration().isZero() ? Long.MAX_VALUE : start + limits.duration().toNanos();
         LatencyRecorder recorder = new LatencyRecorder(start, rules);
         Pacer pacer = limits.schedule().paced() ? new Pacer(limits.schedule(), start) : null;
-        WorkerSlots slots = new WorkerSlots(limits.workers(), start);
+        Slots slots = limits.async() ? new UnboundedSlots(concurrency) : new WorkerSlots(limits.workers(), start);
 
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "loadtest-sampler");
@@ -69,7 +69,7 @@ public final class LoadRunner {
         }, sampleInterval.toNanos(), sampleInterval.toNanos(), TimeUnit.NANOSECONDS);
 
         try {
-            if (pacer == null) {
+            if (pacer == null && !limits.async()) {
                 ClosedLoop loop = new ClosedLoop(operation, recorder, limits.total(), deadline, concurrency);
                 loop.start();
                 long stillBusy = loop.await(deadline == Long.MAX_VALUE
@@ -82,7 +82,8 @@ public final class LoadRunner {
                 return recorder.finish(name, date, System.nanoTime(), System.nanoTime() >= deadline ? EndReason.TIMEOUT : EndReason.NORMAL);
             }
             for (long requestNumber = 0; limits.total() == 0 || requestNumber < limits.total(); requestNumber++) {
-                long intended = pacer.next();
+                // async and unpaced: each request is due as soon as the last one is sent
+                long intended = pacer == null ? System.nanoTime() : pacer.next();
                 if (intended >= deadline) {
                     break;
                 }
@@ -113,7 +114,7 @@ public final class LoadRunner {
     }
 
     private static void start(Operation operation, long requestNumber, int slot, long intended,
-            LatencyRecorder recorder, WorkerSlots slots) {
+            LatencyRecorder recorder, Slots slots) {
         CompletableFuture<Outcome> call;
         try {
             call = operation.start(requestNumber, slot, intended);

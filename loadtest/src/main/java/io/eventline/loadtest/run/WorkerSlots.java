@@ -14,7 +14,7 @@ import static java.util.Objects.requireNonNull;
  * a concurrency schedule only the slots below the number of workers wanted now are handed out; the
  * others are set aside until the schedule reaches them. One thread takes, any thread gives back.
  */
-final class WorkerSlots {
+final class WorkerSlots implements Slots {
     private final ConcurrencySchedule schedule;
     private final long startNanos;
     private final int count;
@@ -32,8 +32,8 @@ final class WorkerSlots {
         }
     }
 
-    /** A free slot among those wanted now, or null when none is free by {@code deadline} ({@link System#nanoTime()}). */
-    Integer take(long deadline) throws InterruptedException {
+    @Override
+    public Integer take(long deadline) throws InterruptedException {
         while (true) {
             int wanted = schedule.workersAt(Duration.ofNanos(System.nanoTime() - startNanos));
             setAside.removeIf(slot -> slot < wanted && free.add(slot));
@@ -54,12 +54,13 @@ final class WorkerSlots {
         }
     }
 
-    void giveBack(int slot) {
+    @Override
+    public void giveBack(int slot) {
         free.add(slot);
     }
 
-    /** Waits until every slot is back or {@code drainTimeout} has passed; returns how many are still out. */
-    int drain(Duration drainTimeout) throws InterruptedException {
+    @Override
+    public int drain(Duration drainTimeout) throws InterruptedException {
         long drainDeadline = System.nanoTime() + drainTimeout.toNanos();
         int returned = setAside.size();
         while (returned < count) {

@@ -93,6 +93,8 @@ class LoadTestCommandTest {
         assertEquals(Path.of("/tmp/ca.pem"), settings.security().caCertificates().orElseThrow());
         assertEquals("eventline.test", settings.security().authorityOverride().orElseThrow());
         assertEquals(10, settings.recording().skipFirst());
+        assertFalse(settings.limits().async());
+        assertTrue(parse("--call", APPEND, "--async").limits().async());
         assertTrue(settings.recording().countErrors());
         assertEquals(OutputFormat.PRETTY, settings.format());
         assertEquals(Path.of("/tmp/report.json"), settings.output().orElseThrow());
@@ -227,7 +229,9 @@ class LoadTestCommandTest {
         assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "-c", "0"));
         assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "--load-schedule", "line"));
         assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "--concurrency-schedule", "step"));
-        assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "--async"));
+        assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "--async", "-r", "10",
+                "--concurrency-schedule", "step", "--concurrency-start", "1", "--concurrency-end", "4", "--concurrency-step", "1",
+                "--concurrency-step-duration", "1s"));
         assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "-d", "{}", "-b"));
         assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "-m", "{\"a\":{\"b\":1}}"));
         assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "-c", "2", "--connections", "3"));

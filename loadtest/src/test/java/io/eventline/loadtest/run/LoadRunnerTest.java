@@ -159,4 +159,24 @@ class LoadRunnerTest {
                 .run("close-paced", new Hanging(), DurationStop.CLOSE);
         assertEquals(3L, pacedClosed.statusCounts().get("Unavailable"));
     }
+
+    @Test
+    void asyncSendsWithoutWaitingForTheWorkers() throws InterruptedException {
+        // every request ends only once all ten have been sent: with 2 workers waiting for their requests, this would never end
+        int total = 10;
+        Set<CompletableFuture<Outcome>> started = ConcurrentHashMap.newKeySet();
+        Operation endsWhenAllAreSent = (number, slot) -> {
+            CompletableFuture<Outcome> call = new CompletableFuture<>();
+            started.add(call);
+            if (started.size() == total) {
+                started.forEach(each -> each.complete(Outcome.ok(1)));
+            }
+            return call;
+        };
+        RunLimits async = new RunLimits(total, Duration.ofSeconds(30), 2, LoadSchedule.constant(0), ConcurrencySchedule.constant(2), true);
+        RunResult result = new LoadRunner(async, Duration.ofMillis(100), Duration.ofSeconds(5), RecordingRules.everyResponse(0),
+                ProgressListener.NONE, new PrintStream(diagnostics, true, StandardCharsets.UTF_8)).run("async", endsWhenAllAreSent);
+        assertEquals(total, result.count());
+        assertEquals(total, result.successes());
+    }
 }
