@@ -8,7 +8,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * The request rate over time, as ghz's {@code --load-schedule}: {@code const} keeps {@code rps}
  * (0: as fast as the workers go); {@code step} starts at {@code start} and adds {@code step} every
- * {@code stepDuration}; {@code line} adds {@code step} per second, continuously. Both stop changing
+ * {@code stepDuration}; {@code line} adds {@code step} every second (ghz: a step schedule of 1 s steps). Both stop changing
  * at {@code end} when it is set (non-zero), or after {@code maxDuration} when it is set (non-zero),
  * whichever comes first.
  */
@@ -58,11 +58,10 @@ public record LoadSchedule(Kind kind, double rps, double start, double step, dou
     /** Requests per second wanted at {@code elapsed} since the start. */
     public double rateAt(Duration elapsed) {
         Duration adjusting = maxDuration.isZero() || elapsed.compareTo(maxDuration) < 0 ? elapsed : maxDuration;
-        double seconds = adjusting.toNanos() / 1e9;
         return switch (kind) {
             case CONST -> rps;
             case STEP -> clamp(start + step * Math.floor(adjusting.toNanos() / (double) stepDuration.toNanos()));
-            case LINE -> clamp(start + step * seconds);
+            case LINE -> clamp(start + step * adjusting.toSeconds());
         };
     }
 

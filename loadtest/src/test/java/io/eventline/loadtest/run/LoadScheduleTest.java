@@ -30,11 +30,14 @@ class LoadScheduleTest {
     }
 
     @Test
-    void lineRampsContinuously() {
+    void lineChangesBySlopeEverySecondAsGhz() {
         LoadSchedule schedule = new LoadSchedule(LoadSchedule.Kind.LINE, 0, 10, 5, 0, Duration.ZERO, Duration.ZERO);
         assertEquals(10, schedule.rateAt(Duration.ZERO));
-        assertEquals(12.5, schedule.rateAt(Duration.ofMillis(500)));
+        assertEquals(10, schedule.rateAt(Duration.ofMillis(500)));
+        assertEquals(15, schedule.rateAt(Duration.ofSeconds(1)));
         assertEquals(60, schedule.rateAt(Duration.ofSeconds(10)));
+        LoadSchedule capped = new LoadSchedule(LoadSchedule.Kind.LINE, 0, 10, 5, 0, Duration.ZERO, Duration.ofSeconds(4));
+        assertEquals(30, capped.rateAt(Duration.ofMinutes(5)), "--load-max-duration stops the change");
     }
 
     @Test
