@@ -406,11 +406,11 @@ public final class LoadTestCommand implements Callable<Integer> {
         Optional.ofNullable(connection.key).ifPresent(file -> options.put("key", file.toString()));
         Optional.ofNullable(connection.serverName).ifPresent(cname -> options.put("cname", cname));
         options.put("skipTLS", connection.skipVerify);
-        options.put("rps", rps);
+        options.put("rps", wholeIfWhole(rps));
         options.put("load-schedule", loadSchedule);
-        options.put("load-start", loadStart);
-        options.put("load-end", loadEnd);
-        options.put("load-step", loadStep);
+        options.put("load-start", wholeIfWhole(loadStart));
+        options.put("load-end", wholeIfWhole(loadEnd));
+        options.put("load-step", wholeIfWhole(loadStep));
         options.put("load-step-duration", loadStepDuration.toNanos());
         options.put("load-max-duration", loadMaxDuration.toNanos());
         options.put("concurrency", concurrency);
@@ -436,7 +436,13 @@ public final class LoadTestCommand implements Callable<Integer> {
         options.put("stream-call-count", streamCallCount);
         options.put("stream-call-duration", streamCallDuration.toNanos());
         options.put("tags", jsonOrText(tags));
+        options.put("CPUs", cpus == null ? Runtime.getRuntime().availableProcessors() : cpus);
         return options;
+    }
+
+    /** A whole rate as an integer, as ghz's unsigned fields hold it, so that its readers can read it. */
+    private static Number wholeIfWhole(double value) {
+        return value == Math.rint(value) ? (Number) (long) value : (Number) value;
     }
 
     /** JSON text as JSON, so the report shows it as ghz does; a template that is not JSON before rendering stays text. */

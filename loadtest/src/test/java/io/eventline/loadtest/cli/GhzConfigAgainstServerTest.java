@@ -81,7 +81,13 @@ class GhzConfigAgainstServerTest {
         assertEquals(1, statuses.size(), statuses.toString());
         assertEquals(12, statuses.get("OK").getAsLong());
         assertTrue(report.getAsJsonObject("errorDistribution").isEmpty());
-        assertEquals("Bearer " + TOKEN, report.getAsJsonObject("options").getAsJsonObject("metadata").get("authorization").getAsString());
+        JsonObject options = report.getAsJsonObject("options");
+        assertEquals("Bearer " + TOKEN, options.getAsJsonObject("metadata").get("authorization").getAsString());
+        // ghz's unsigned fields hold integers: a Go reader cannot read 0.0 into them
+        assertEquals("0", options.get("rps").toString());
+        assertEquals("12", options.get("total").toString());
+        assertEquals("3", options.get("concurrency").toString());
+        assertEquals("20000000000", options.get("timeout").toString());
     }
 
     @Test
