@@ -44,18 +44,18 @@ public final class RpcCall {
             return new BoundedSubscribe(withHeaders, (SubscribeRequest) request, bounds.streamCallEnder().get()).start(bounds.timeout());
         }
         ClientCall<Message, Message> call = withHeaders.newCall(method.grpc(), callOptions());
-        if (!method.isServerStreaming()) {
-            OutcomeObserver<Message> observer = new OutcomeObserver<>(ResponseItems::of);
-            ClientCalls.asyncUnaryCall(call, request, observer);
-            return observer.outcome();
-        }
-        if (bounds.streamCallEnder().isPresent()) {
+        if (method.isServerStreaming() && bounds.streamCallEnder().isPresent()) {
             BoundedStream observer = new BoundedStream(bounds.streamCallEnder().get());
             ClientCalls.asyncServerStreamingCall(call, request, observer);
             return observer.outcome();
         }
         OutcomeObserver<Message> observer = new OutcomeObserver<>(ResponseItems::of);
-        ClientCalls.asyncServerStreamingCall(call, request, observer);
+        if (method.isServerStreaming()) {
+            ClientCalls.asyncServerStreamingCall(call, request, observer);
+        }
+        else {
+            ClientCalls.asyncUnaryCall(call, request, observer);
+        }
         return observer.outcome();
     }
 

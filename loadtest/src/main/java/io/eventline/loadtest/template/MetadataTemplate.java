@@ -28,10 +28,6 @@ public final class MetadataTemplate {
         this.constant = template.isConstant() ? first : null;
     }
 
-    public static MetadataTemplate none(CallData sample) {
-        return new MetadataTemplate(RequestTemplate.parse("{}"), sample);
-    }
-
     public Metadata headers(CallData call) {
         return constant != null ? constant : parse(template.render(call, ThreadLocalRandom.current()));
     }
