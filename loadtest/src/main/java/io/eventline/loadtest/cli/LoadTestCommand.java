@@ -217,6 +217,10 @@ public final class LoadTestCommand implements Callable<Integer> {
             description = "How long to wait for the connections before the first request; 0: do not wait (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
+    @Option(names = "--lb-strategy", defaultValue = "pick_first",
+            description = "pick_first or round_robin over the addresses the host resolves to, e.g. with dns:///HOST:PORT (default: ${DEFAULT-VALUE}).")
+    String loadBalancingStrategy;
+
     @Option(names = "--keepalive", defaultValue = "0", converter = DurationConverter.class,
             description = "Keepalive ping interval; 0: none (default: ${DEFAULT-VALUE}).")
     Duration keepalive;
@@ -302,7 +306,8 @@ public final class LoadTestCommand implements Callable<Integer> {
                 connection.connections(),
                 connection.timeout(),
                 connection.security(),
-                new ChannelTuning(keepalive, ByteSizes.parse(maxReceiveMessageSize, "--max-recv-message-size"), connectTimeout),
+                new ChannelTuning(keepalive, ByteSizes.parse(maxReceiveMessageSize, "--max-recv-message-size"), connectTimeout,
+                        loadBalancingStrategy),
                 callOptions(),
                 outputFormat,
                 Optional.ofNullable(output),
@@ -428,6 +433,7 @@ public final class LoadTestCommand implements Callable<Integer> {
         options.put("timeout", connection.timeout().toNanos());
         options.put("dial-timeout", connectTimeout.toNanos());
         options.put("keepalive", keepalive.toNanos());
+        options.put("lb-strategy", loadBalancingStrategy);
         options.put("data", jsonOrText(requestJson));
         options.put("binary", binary || binaryFile != null);
         options.put("metadata", jsonOrText(metadataText()));

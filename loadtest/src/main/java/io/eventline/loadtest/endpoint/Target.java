@@ -9,6 +9,8 @@ public record Target(String host, int port) {
     public static final String DEFAULT = "127.0.0.1:50051";
 
     private static final Pattern HOST = Pattern.compile("[0-9A-Za-z._:%-]+");
+    /** gRPC's DNS resolver scheme, as ghz takes it (e.g. with {@code --lb-strategy round_robin}); the channel resolves names by DNS anyway. */
+    private static final String DNS_SCHEME = "dns:///";
 
     public Target {
         requireNonNull(host, "host is null");
@@ -20,10 +22,13 @@ public record Target(String host, int port) {
         }
     }
 
-    /** Reads {@code host:port}, {@code [::1]:port}, or a bare {@code :port} on 127.0.0.1. */
+    /** Reads {@code host:port}, {@code [::1]:port}, {@code dns:///host:port}, or a bare {@code :port} on 127.0.0.1. */
     public static Target parse(String text) {
         requireNonNull(text, "text is null");
         String trimmed = text.trim();
+        if (trimmed.startsWith(DNS_SCHEME)) {
+            trimmed = trimmed.substring(DNS_SCHEME.length());
+        }
         int colon = trimmed.lastIndexOf(':');
         if (colon < 0 || colon == trimmed.length() - 1) {
             throw new IllegalArgumentException("target must be HOST:PORT, e.g. " + DEFAULT + ", is '" + text + "'");

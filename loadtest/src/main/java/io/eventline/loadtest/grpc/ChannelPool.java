@@ -38,7 +38,8 @@ public final class ChannelPool implements AutoCloseable {
             ManagedChannelBuilder<?> builder = Grpc.newChannelBuilderForAddress(target.host(), target.port(), security.credentials())
                     // callbacks only record a number and free a slot: no need for a hand-off to another thread
                     .directExecutor()
-                    .maxInboundMessageSize(tuning.maxReceiveBytes());
+                    .maxInboundMessageSize(tuning.maxReceiveBytes())
+                    .defaultLoadBalancingPolicy(tuning.loadBalancingPolicy());
             security.authorityOverride().ifPresent(builder::overrideAuthority);
             if (!tuning.keepalive().isZero()) {
                 builder.keepAliveTime(tuning.keepalive().toNanos(), TimeUnit.NANOSECONDS);

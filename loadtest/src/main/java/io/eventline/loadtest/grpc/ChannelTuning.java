@@ -6,16 +6,22 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * What ghz lets a user set on its connections: {@code --keepalive} (zero: none), the largest
- * response accepted ({@code --max-recv-message-size}), and how long to wait for the connections
- * before the first request ({@code --connect-timeout}; zero: do not wait).
+ * response accepted ({@code --max-recv-message-size}), how long to wait for the connections before
+ * the first request ({@code --connect-timeout}; zero: do not wait), and how a connection spreads its
+ * calls over the addresses a name resolves to ({@code --lb-strategy}: gRPC's {@code pick_first} or
+ * {@code round_robin}).
  */
-public record ChannelTuning(Duration keepalive, int maxReceiveBytes, Duration connectTimeout) {
-    /** What the scenarios use: no keepalive, 16 MiB responses, no wait. */
-    public static final ChannelTuning DEFAULT = new ChannelTuning(Duration.ZERO, 16 * 1024 * 1024, Duration.ZERO);
+public record ChannelTuning(Duration keepalive, int maxReceiveBytes, Duration connectTimeout, String loadBalancingPolicy) {
+    /** What the scenarios use: no keepalive, 16 MiB responses, no wait, gRPC's default policy. */
+    public static final ChannelTuning DEFAULT = new ChannelTuning(Duration.ZERO, 16 * 1024 * 1024, Duration.ZERO, "pick_first");
 
     public ChannelTuning {
         requireNonNull(keepalive, "keepalive is null");
         requireNonNull(connectTimeout, "connectTimeout is null");
+        requireNonNull(loadBalancingPolicy, "loadBalancingPolicy is null");
+        if (!loadBalancingPolicy.equals("pick_first") && !loadBalancingPolicy.equals("round_robin")) {
+            throw new IllegalArgumentException("--lb-strategy must be pick_first or round_robin, is '" + loadBalancingPolicy + "'");
+        }
         if (keepalive.isNegative() || connectTimeout.isNegative()) {
             throw new IllegalArgumentException("--keepalive and --connect-timeout must not be negative");
         }

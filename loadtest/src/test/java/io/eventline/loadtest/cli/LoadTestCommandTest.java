@@ -298,6 +298,9 @@ class LoadTestCommandTest {
         assertEquals(Duration.ofSeconds(30), tuned.channelTuning().keepalive());
         assertEquals(Duration.ofSeconds(2), tuned.channelTuning().connectTimeout());
         assertEquals("gzip", tuned.callOptions().getCompressor());
+        assertEquals("pick_first", defaults.channelTuning().loadBalancingPolicy());
+        assertEquals("round_robin", parse("--call", APPEND, "--lb-strategy", "round_robin").channelTuning().loadBalancingPolicy());
+        assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "--lb-strategy", "random"));
         assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "--max-recv-message-size", "lots"));
     }
 

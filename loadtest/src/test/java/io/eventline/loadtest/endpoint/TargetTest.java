@@ -20,6 +20,7 @@ class TargetTest {
         assertEquals(new Target("10.0.0.1", 50051), Target.parse("10.0.0.1:50051"));
         assertEquals(new Target("store.example.com", 443), Target.parse("store.example.com:443"));
         assertEquals(new Target("2001:db8::1", 50051), Target.parse("[2001:db8::1]:50051"));
+        assertEquals(new Target("store-headless", 8081), Target.parse("dns:///store-headless:8081"));
     }
 
     @Test
