@@ -63,7 +63,7 @@ import static java.util.Objects.requireNonNull;
                 "  - a stream the client ends (--stream-call-count, --stream-call-duration) is counted OK with what it received, "
                         + "where ghz reports it Canceled;",
                 "  - the methods are Eventline's own, compiled in: --proto, --protoset, -i and --reflect-metadata are accepted and not needed;",
-                "  - client-streaming options (--stream-interval, --stream-dynamic-messages), --cpus and --debug have nothing to act on;",
+                "  - client-streaming options (--stream-interval, --stream-dynamic-messages) and --debug have nothing to act on; --cpus sets the network threads only;",
                 "  - the CSV adds a start (ms) column after ghz's three, the JSON items, itemsPerSecond and timeline after ghz's fields;",
                 "  - templates know ghz's call data and newUUID, randomString, randomInt, plus randomStream, uuid and payload; "
                         + "not Go's full template language nor sprig;",
@@ -252,7 +252,7 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--tags", paramLabel = "JSON", description = "JSON object of string tags, shown in the report.")
     String tags;
 
-    @Option(names = "--cpus", description = "Accepted for ghz; the JVM uses the machine's cores.")
+    @Option(names = "--cpus", description = "Threads for the connections' network work, as the cores ghz may use (default: gRPC's, two per core).")
     Integer cpus;
 
     @Option(names = "--debug", paramLabel = "FILE", description = "Accepted for ghz; no debug log is written.")
@@ -307,7 +307,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                 connection.timeout(),
                 connection.security(),
                 new ChannelTuning(keepalive, ByteSizes.parse(maxReceiveMessageSize, "--max-recv-message-size"), connectTimeout,
-                        loadBalancingStrategy),
+                        loadBalancingStrategy, cpus == null ? 0 : cpus),
                 callOptions(),
                 outputFormat,
                 Optional.ofNullable(output),

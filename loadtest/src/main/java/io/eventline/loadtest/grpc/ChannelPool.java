@@ -5,9 +5,15 @@ import io.grpc.ConnectivityState;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +27,8 @@ public final class ChannelPool implements AutoCloseable {
     private final List<ManagedChannel> channels;
     private final Target target;
     private final ChannelTuning tuning;
+    /** The channels' own network threads when {@code --cpus} sets their number; otherwise gRPC's shared ones. */
+    private final Optional<EventLoopGroup> networkThreads;
 
     public ChannelPool(Target target, TransportSecurity security, int connections) {
         this(target, security, connections, ChannelTuning.DEFAULT);
@@ -33,9 +41,12 @@ public final class ChannelPool implements AutoCloseable {
         if (connections < 1) {
             throw new IllegalArgumentException("connections must be at least 1");
         }
+        this.networkThreads = tuning.networkThreads() == 0
+                ? Optional.empty()
+                : Optional.of(new NioEventLoopGroup(tuning.networkThreads(), new DefaultThreadFactory("loadtest-network", true)));
         List<ManagedChannel> opened = new ArrayList<>(connections);
         for (int i = 0; i < connections; i++) {
-            ManagedChannelBuilder<?> builder = Grpc.newChannelBuilderForAddress(target.host(), target.port(), security.credentials())
+            ManagedChannelBuilder<?> builder = channelBuilder(target, security)
                     // callbacks only record a number and free a slot: no need for a hand-off to another thread
                     .directExecutor()
                     .maxInboundMessageSize(tuning.maxReceiveBytes())
@@ -47,6 +58,15 @@ public final class ChannelPool implements AutoCloseable {
             opened.add(builder.build());
         }
         this.channels = List.copyOf(opened);
+    }
+
+    private ManagedChannelBuilder<?> channelBuilder(Target target, TransportSecurity security) {
+        if (networkThreads.isEmpty()) {
+            return Grpc.newChannelBuilderForAddress(target.host(), target.port(), security.credentials());
+        }
+        return NettyChannelBuilder.forAddress(target.host(), target.port(), security.credentials())
+                .eventLoopGroup(networkThreads.get())
+                .channelType(NioSocketChannel.class);
     }
 
     /**
@@ -101,5 +121,6 @@ public final class ChannelPool implements AutoCloseable {
                 channel.shutdownNow();
             }
         }
+        networkThreads.ifPresent(EventLoopGroup::shutdownGracefully);
     }
 }

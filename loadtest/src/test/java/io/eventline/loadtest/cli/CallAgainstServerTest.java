@@ -143,7 +143,8 @@ class CallAgainstServerTest {
     @Test
     void callsMethodsOfEveryServiceFromTheirDescriptors() throws Exception {
         appendEvents("ghz-info", 3);
-        JsonObject info = runJson("--call", "eventline.v1.StreamService.GetStreamInfo", "-d", "{\"stream\":\"ghz-info\"}", "-n", "5", "-c", "1");
+        JsonObject info = runJson("--call", "eventline.v1.StreamService.GetStreamInfo", "-d", "{\"stream\":\"ghz-info\"}", "-n", "5", "-c", "1",
+                "--cpus", "1");
         assertEquals(5, info.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong(), info.toString());
         JsonObject groups = runJson("--call", "eventline.v1.ConsumerGroupService/ListGroups", "-n", "4", "-c", "2", "--lb-strategy", "round_robin");
         assertEquals(4, groups.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong(), groups.toString());

@@ -299,6 +299,8 @@ class LoadTestCommandTest {
         assertEquals(Duration.ofSeconds(2), tuned.channelTuning().connectTimeout());
         assertEquals("gzip", tuned.callOptions().getCompressor());
         assertEquals("pick_first", defaults.channelTuning().loadBalancingPolicy());
+        assertEquals(0, defaults.channelTuning().networkThreads());
+        assertEquals(2, parse("--call", APPEND, "--cpus", "2").channelTuning().networkThreads());
         assertEquals("round_robin", parse("--call", APPEND, "--lb-strategy", "round_robin").channelTuning().loadBalancingPolicy());
         assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "--lb-strategy", "random"));
         assertThrows(IllegalArgumentException.class, () -> parse("--call", APPEND, "--max-recv-message-size", "lots"));
