@@ -5,7 +5,9 @@ import io.eventline.loadtest.grpc.ChannelPool;
 import io.eventline.loadtest.grpc.RpcCall;
 import io.eventline.loadtest.grpc.StreamCallEnder;
 import io.eventline.loadtest.grpc.TemplateOperation;
+import io.eventline.loadtest.run.DebugLog;
 import io.eventline.loadtest.run.LoadRunner;
+import io.eventline.loadtest.run.Operation;
 import io.eventline.loadtest.run.ProgressListener;
 import io.eventline.loadtest.run.RunResult;
 
@@ -56,9 +58,15 @@ final class CallLoadTest {
             channels.awaitConnected();
             RpcCall call = new RpcCall(settings.method(), bounds, settings.callOptions());
             String name = String.valueOf(settings.reportOptions().getOrDefault("name", ""));
-            result = runner.run(name.isEmpty() ? settings.method().fullMethodName() : name,
-                    new TemplateOperation(call, settings.method().names(), settings.requests(), settings.metadata(), channels, name),
-                    settings.durationStop());
+            Operation operation = new TemplateOperation(call, settings.method().names(), settings.requests(), settings.metadata(), channels, name);
+            Optional<DebugLog> debugLog = settings.debugLog().map(DebugLog::new);
+            try {
+                result = runner.run(name.isEmpty() ? settings.method().fullMethodName() : name,
+                        debugLog.map(log -> log.around(operation)).orElse(operation), settings.durationStop());
+            }
+            finally {
+                debugLog.ifPresent(DebugLog::close);
+            }
         }
         finally {
             streamCallTimer.shutdownNow();

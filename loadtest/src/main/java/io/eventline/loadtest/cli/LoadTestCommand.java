@@ -63,7 +63,8 @@ import static java.util.Objects.requireNonNull;
                 "  - a stream the client ends (--stream-call-count, --stream-call-duration) is counted OK with what it received, "
                         + "where ghz reports it Canceled;",
                 "  - the methods are Eventline's own, compiled in: --proto, --protoset, -i and --reflect-metadata are accepted and not needed;",
-                "  - client-streaming options (--stream-interval, --stream-dynamic-messages) and --debug have nothing to act on; --cpus sets the network threads only;",
+                "  - client-streaming options (--stream-interval, --stream-dynamic-messages) have nothing to act on; --cpus sets the "
+                        + "network threads only; --debug logs requests and answers, not ghz's internals;",
                 "  - the CSV adds a start (ms) column after ghz's three, the JSON items, itemsPerSecond and timeline after ghz's fields;",
                 "  - templates know ghz's call data and newUUID, randomString, randomInt, plus randomStream, uuid and payload; "
                         + "not Go's full template language nor sprig;",
@@ -255,7 +256,7 @@ public final class LoadTestCommand implements Callable<Integer> {
     @Option(names = "--cpus", description = "Threads for the connections' network work, as the cores ghz may use (default: gRPC's, two per core).")
     Integer cpus;
 
-    @Option(names = "--debug", paramLabel = "FILE", description = "Accepted for ghz; no debug log is written.")
+    @Option(names = "--debug", paramLabel = "FILE", description = "Write a JSON line for each request sent and each answer to this file.")
     String debug;
 
     @Option(names = {"-e", "--enable-compression"}, arity = "0..1", fallbackValue = "true", description = "Compress requests with gzip.")
@@ -313,6 +314,7 @@ public final class LoadTestCommand implements Callable<Integer> {
                 Optional.ofNullable(output),
                 new RecordingRules(outputFormat.needsCallLog() ? LoadTestSettings.CALL_LOG_CAPACITY : 0, skipFirst, countErrors),
                 DurationStop.parse(durationStop),
+                Optional.ofNullable(debug).map(Path::of),
                 reportOptions(method, requestJson));
     }
 

@@ -43,6 +43,7 @@ public record LoadTestSettings(
         Optional<Path> output,
         RecordingRules recording,
         DurationStop durationStop,
+        Optional<Path> debugLog,
         Map<String, Object> reportOptions) {
     /** Requests kept one by one for the per-request outputs; ghz keeps up to a million. */
     static final int CALL_LOG_CAPACITY = 1_000_000;
@@ -62,6 +63,7 @@ public record LoadTestSettings(
         requireNonNull(output, "output is null");
         requireNonNull(recording, "recording is null");
         requireNonNull(durationStop, "durationStop is null");
+        requireNonNull(debugLog, "debugLog is null");
         // values may be null (ghz leaves such options out): no Map.copyOf
         reportOptions = Collections.unmodifiableMap(new LinkedHashMap<>(requireNonNull(reportOptions, "reportOptions is null")));
         if (connections < 1) {

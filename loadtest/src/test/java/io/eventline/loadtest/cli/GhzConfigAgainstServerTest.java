@@ -20,6 +20,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -92,10 +93,12 @@ class GhzConfigAgainstServerTest {
 
     @Test
     void withoutTheTokenEveryRequestIsUnauthenticatedAsGhzNamesIt() throws IOException {
+        Path debugLog = directory.resolve("debug.json");
         JsonObject report = run("""
                 {"call": "eventline.v1.EventStoreService/AppendEvents", "total": 5, "concurrency": 1, "insecure": true,
-                 "data": {"stream": "ghz-anonymous", "events": [{"type": "Tick"}]}, "host": "127.0.0.1:PORT", "format": "json"}
-                """);
+                 "data": {"stream": "ghz-anonymous", "events": [{"type": "Tick"}]}, "host": "127.0.0.1:PORT", "format": "json",
+                 "debug": "DEBUG"}
+                """.replace("DEBUG", debugLog.toString()));
         assertEquals(5, report.get("count").getAsLong());
         assertEquals(5, report.getAsJsonObject("statusCodeDistribution").get("Unauthenticated").getAsLong(), report.toString());
         assertFalse(report.getAsJsonObject("statusCodeDistribution").has("OK"));
@@ -103,5 +106,9 @@ class GhzConfigAgainstServerTest {
                 .allMatch(error -> error.startsWith("rpc error: code = Unauthenticated desc = ")), report.toString());
         // ghz leaves failed requests out of the latency figures unless --count-errors
         assertEquals(0, report.getAsJsonArray("histogram").size());
+        List<JsonObject> logged = Files.readAllLines(debugLog).stream().map(line -> JsonParser.parseString(line).getAsJsonObject()).toList();
+        assertEquals(10, logged.size(), "a line per request and per answer");
+        assertEquals(5, logged.stream().filter(line -> line.get("msg").getAsString().equals("Received response")
+                && line.get("status").getAsString().equals("Unauthenticated")).count());
     }
 }
