@@ -2,13 +2,14 @@ package io.eventline.loadtest.cli;
 
 import io.eventline.loadtest.grpc.CallBounds;
 import io.eventline.loadtest.grpc.ChannelPool;
+import io.eventline.loadtest.grpc.RpcCall;
 import io.eventline.loadtest.grpc.StreamCallEnder;
 import io.eventline.loadtest.grpc.TemplateOperation;
+import io.eventline.loadtest.run.DebugLog;
 import io.eventline.loadtest.run.LoadRunner;
+import io.eventline.loadtest.run.Operation;
 import io.eventline.loadtest.run.ProgressListener;
 import io.eventline.loadtest.run.RunResult;
-import io.eventline.loadtest.template.RequestFactory;
-import io.eventline.loadtest.template.RequestTemplate;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,9 +25,6 @@ import static java.util.Objects.requireNonNull;
 
 /** Runs one ghz-style load test and writes its report. */
 final class CallLoadTest {
-    /** Enough rows for minutes of load at tens of thousands of requests per second. */
-    private static final int CALL_LOG_CAPACITY = 5_000_000;
-
     private final LoadTestSettings settings;
     private final ProgressListener progress;
     private final PrintStream diagnostics;
@@ -38,7 +36,6 @@ final class CallLoadTest {
     }
 
     void run(PrintStream standardOutput) throws InterruptedException, IOException {
-        RequestFactory requests = new RequestFactory(settings.call(), RequestTemplate.parse(settings.data()));
         RunResult result;
         ScheduledThreadPoolExecutor streamCallTimer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "loadtest-stream-call-timer");
@@ -50,26 +47,36 @@ final class CallLoadTest {
         CallBounds bounds = new CallBounds(settings.timeout(), settings.streamCallEnd().isSet()
                 ? Optional.of(new StreamCallEnder(settings.streamCallEnd(), streamCallTimer))
                 : Optional.empty());
-        try (ChannelPool channels = new ChannelPool(settings.target(), settings.security(), settings.connections())) {
+        try (ChannelPool channels = new ChannelPool(settings.target(), settings.security(), settings.connections(), settings.channelTuning())) {
             LoadRunner runner = new LoadRunner(
                     settings.limits(),
                     Duration.ofSeconds(1),
                     settings.timeout().plusSeconds(5),
-                    settings.format().needsCallLog() ? CALL_LOG_CAPACITY : 0,
+                    settings.recording(),
                     progress,
                     diagnostics);
-            result = runner.run(settings.call().fullMethodName(),
-                    new TemplateOperation(settings.call(), requests, channels, bounds));
+            channels.awaitConnected();
+            RpcCall call = new RpcCall(settings.method(), bounds, settings.callOptions());
+            String name = String.valueOf(settings.reportOptions().getOrDefault("name", ""));
+            Operation operation = new TemplateOperation(call, settings.method().names(), settings.requests(), settings.metadata(), channels, name);
+            Optional<DebugLog> debugLog = settings.debugLog().map(DebugLog::new);
+            try {
+                result = runner.run(name.isEmpty() ? settings.method().fullMethodName() : name,
+                        debugLog.map(log -> log.around(operation)).orElse(operation), settings.durationStop());
+            }
+            finally {
+                debugLog.ifPresent(DebugLog::close);
+            }
         }
         finally {
             streamCallTimer.shutdownNow();
             streamCallTimer.awaitTermination(5, TimeUnit.SECONDS);
         }
         if (result.callsNotLogged() > 0) {
-            diagnostics.printf("warning: the CSV lists the first %d requests; %d more are counted in the totals only%n",
+            diagnostics.printf("warning: the report lists the first %d requests; %d more are counted in the totals only%n",
                     result.calls().size(), result.callsNotLogged());
         }
-        String report = settings.format().report().render(result, settings.describe());
+        String report = settings.format().report().render(result, settings.reportOptions());
         if (settings.output().isPresent()) {
             Path file = settings.output().get();
             Files.writeString(file, report, StandardCharsets.UTF_8);

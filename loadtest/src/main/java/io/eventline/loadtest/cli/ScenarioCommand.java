@@ -125,7 +125,7 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Mixin
     ConnectionOptions connection;
 
-    /** Checks the options and fills in the scenario's defaults; refuses any target that is not this machine. */
+    /** Checks the options and fills in the scenario's defaults. */
     public ScenarioSettings settings() {
         ScenarioName name = ScenarioName.parse(scenario);
         return new ScenarioSettings(
@@ -134,7 +134,7 @@ public final class ScenarioCommand implements Callable<Integer> {
                 connection.security(),
                 connection.connections(),
                 connection.timeout(),
-                Target.requireLoopbackUri(redisUri),
+                redisUri,
                 namespace,
                 partitions,
                 dedupWindow,

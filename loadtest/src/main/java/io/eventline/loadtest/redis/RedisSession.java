@@ -1,6 +1,5 @@
 package io.eventline.loadtest.redis;
 
-import io.eventline.loadtest.endpoint.Target;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -35,7 +34,6 @@ public final class RedisSession implements AutoCloseable {
 
     public static RedisSession open(String uri, Duration commandTimeout) {
         requireNonNull(uri, "uri is null");
-        Target.requireLoopbackUri(uri);
         RedisURI redisUri = RedisURI.create(uri);
         redisUri.setTimeout(commandTimeout);
         RedisClient client = RedisClient.create(redisUri);

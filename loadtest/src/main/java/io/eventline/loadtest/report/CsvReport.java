@@ -6,16 +6,16 @@ import io.eventline.loadtest.run.RunResult;
 import java.util.Locale;
 import java.util.Map;
 
-/** One row per request, as ghz's CSV output: latency, status and error, plus when it was due to start. */
+/** One row per request, as ghz's CSV output (duration, status, error), then when it was due to start. */
 public final class CsvReport implements Report {
-    static final String HEADER = "start (ms),duration (ms),status,error";
+    static final String HEADER = "duration (ms),status,error,start (ms)";
 
     @Override
-    public String render(RunResult result, Map<String, String> options) {
+    public String render(RunResult result, Map<String, Object> options) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (CallRecord call : result.calls()) {
-            out.append(String.format(Locale.ROOT, "%.3f,%.3f,%s,%s%n",
-                    call.startOffsetNanos() / 1e6, call.latencyNanos() / 1e6, quote(call.status()), quote(call.error())));
+            out.append(String.format(Locale.ROOT, "%.2f,%s,%s,%.3f%n",
+                    call.latencyNanos() / 1e6, quote(call.status()), quote(call.error()), call.startOffsetNanos() / 1e6));
         }
         return out.toString();
     }

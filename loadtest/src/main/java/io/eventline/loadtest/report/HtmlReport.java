@@ -8,7 +8,7 @@ import java.util.Map;
 /** A self-contained HTML page: summary, options, the histogram and latency over time as inline SVG. */
 public final class HtmlReport implements Report {
     @Override
-    public String render(RunResult result, Map<String, String> options) {
+    public String render(RunResult result, Map<String, Object> options) {
         StringBuilder page = new StringBuilder();
         page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<title>").append(Html.escape("Eventline load test: " + result.name())).append("</title>\n")
@@ -48,7 +48,7 @@ public final class HtmlReport implements Report {
         page.append("</table>\n");
 
         page.append("<h2>Options</h2>\n<table>\n");
-        options.forEach((name, value) -> row(page, name, value));
+        options.forEach((name, value) -> row(page, name, String.valueOf(value)));
         page.append("</table>\n</body>\n</html>\n");
         return page.toString();
     }

@@ -1,31 +1,84 @@
 package io.eventline.loadtest.report;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import io.eventline.loadtest.run.CallRecord;
 import io.eventline.loadtest.run.RunResult;
 import io.eventline.loadtest.run.TimelinePoint;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
-/** The result as JSON with ghz's field names; durations are nanoseconds, as in ghz. */
+/**
+ * The result as ghz's JSON report: its field names and layout, durations in nanoseconds, the
+ * histogram's marks in seconds, the date in RFC 3339. Eventline adds {@code items},
+ * {@code itemsPerSecond} and {@code timeline}; readers of ghz's report skip them.
+ */
 public final class JsonReport implements Report {
+    private static final String TAGS = "tags";
+
+    private final Gson gson;
+
+    private JsonReport(Gson gson) {
+        this.gson = gson;
+    }
+
+    /** ghz's {@code -O json}: one line. */
+    public static JsonReport compact() {
+        return new JsonReport(new GsonBuilder().disableHtmlEscaping().serializeNulls().create());
+    }
+
+    /** ghz's {@code -O pretty}: indented. */
+    public static JsonReport pretty() {
+        return new JsonReport(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create());
+    }
+
     @Override
-    public String render(RunResult result, Map<String, String> options) {
+    public String render(RunResult result, Map<String, Object> options) {
         JsonObject root = new JsonObject();
         root.addProperty("name", result.name());
-        root.addProperty("date", result.date().toString());
+        root.addProperty("endReason", result.endReason().ghzName());
         JsonObject settings = new JsonObject();
-        options.forEach(settings::addProperty);
+        options.forEach((name, value) -> {
+            if (value != null && !name.equals(TAGS)) {
+                settings.add(name, gson.toJsonTree(value));
+            }
+        });
         root.add("options", settings);
+        if (options.get(TAGS) != null) {
+            // ghz keeps the tags beside the options
+            root.add(TAGS, gson.toJsonTree(options.get(TAGS)));
+        }
+        root.addProperty("date", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(result.date().truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC)));
         root.addProperty("count", result.count());
         root.addProperty("total", result.total().toNanos());
         root.addProperty("average", Math.round(result.averageNanos()));
         root.addProperty("fastest", result.fastestNanos());
         root.addProperty("slowest", result.slowestNanos());
         root.addProperty("rps", result.requestsPerSecond());
-        root.addProperty("items", result.items());
-        root.addProperty("itemsPerSecond", result.itemsPerSecond());
+
+        JsonObject errors = new JsonObject();
+        result.errorCounts().forEach(errors::addProperty);
+        root.add("errorDistribution", errors);
+        JsonObject statuses = new JsonObject();
+        result.statusCounts().forEach(statuses::addProperty);
+        root.add("statusCodeDistribution", statuses);
+
+        JsonArray distribution = new JsonArray();
+        for (LatencyPercentile percentile : LatencyDistribution.of(result.histogram())) {
+            // ghz's percentages are whole numbers: a reader may read them as integers
+            if (percentile.percentage() == Math.rint(percentile.percentage())) {
+                JsonObject entry = new JsonObject();
+                entry.addProperty("percentage", (long) percentile.percentage());
+                entry.addProperty("latency", percentile.latencyNanos());
+                distribution.add(entry);
+            }
+        }
+        root.add("latencyDistribution", distribution);
 
         JsonArray histogram = new JsonArray();
         for (HistogramBucket bucket : HistogramBuckets.of(result.histogram(), HistogramBuckets.DEFAULT_BUCKETS)) {
@@ -37,22 +90,20 @@ public final class JsonReport implements Report {
         }
         root.add("histogram", histogram);
 
-        JsonArray distribution = new JsonArray();
-        for (LatencyPercentile percentile : LatencyDistribution.of(result.histogram())) {
+        JsonArray details = new JsonArray();
+        for (CallRecord call : result.calls()) {
             JsonObject entry = new JsonObject();
-            entry.addProperty("percentage", percentile.percentage());
-            entry.addProperty("latency", percentile.latencyNanos());
-            distribution.add(entry);
+            entry.addProperty("timestamp", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                    result.date().plusNanos(call.startOffsetNanos()).atOffset(ZoneOffset.UTC)));
+            entry.addProperty("latency", call.latencyNanos());
+            entry.addProperty("error", call.error());
+            entry.addProperty("status", call.status());
+            details.add(entry);
         }
-        root.add("latencyDistribution", distribution);
+        root.add("details", details);
 
-        JsonObject statuses = new JsonObject();
-        result.statusCounts().forEach(statuses::addProperty);
-        root.add("statusCodeDistribution", statuses);
-        JsonObject errors = new JsonObject();
-        result.errorCounts().forEach(errors::addProperty);
-        root.add("errorDistribution", errors);
-
+        root.addProperty("items", result.items());
+        root.addProperty("itemsPerSecond", result.itemsPerSecond());
         JsonArray timeline = new JsonArray();
         for (TimelinePoint point : result.timeline()) {
             JsonObject entry = new JsonObject();
@@ -65,6 +116,6 @@ public final class JsonReport implements Report {
             timeline.add(entry);
         }
         root.add("timeline", timeline);
-        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+        return gson.toJson(root) + "\n";
     }
 }

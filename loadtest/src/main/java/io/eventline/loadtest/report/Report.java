@@ -6,5 +6,5 @@ import java.util.Map;
 
 /** Renders a run's result; {@code options} are the settings it ran with, in the order to show them. */
 public interface Report {
-    String render(RunResult result, Map<String, String> options);
+    String render(RunResult result, Map<String, Object> options);
 }

@@ -12,7 +12,7 @@ public final class SummaryReport implements Report {
     static final char BAR = '\u220E';
 
     @Override
-    public String render(RunResult result, Map<String, String> options) {
+    public String render(RunResult result, Map<String, Object> options) {
         StringBuilder out = new StringBuilder();
         out.append('\n').append("Summary:\n");
         line(out, "Name", result.name());

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+
+import static java.util.Objects.requireNonNull;
 
 /**
  * Collects the outcome of every request from whichever thread completes it: latencies into an
@@ -29,20 +32,31 @@ final class LatencyRecorder {
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final LongAdder items = new LongAdder();
     private final LongAdder finished = new LongAdder();
+    private final LongAdder latencySum = new LongAdder();
+    private final AtomicLong responses = new AtomicLong();
+    private final RecordingRules rules;
     private final List<TimelinePoint> timeline = new ArrayList<>();
     private final CallLog callLog;
     private Histogram interval;
     private long lastSampleNanos;
 
-    LatencyRecorder(long startNanos, CallLog callLog) {
+    LatencyRecorder(long startNanos, RecordingRules rules) {
         this.startNanos = startNanos;
         this.lastSampleNanos = startNanos;
-        this.callLog = callLog;
+        this.rules = requireNonNull(rules, "rules is null");
+        this.callLog = rules.callLogCapacity() > 0 ? new CallLog(rules.callLogCapacity()) : null;
     }
 
+    /** Records a request that was due at {@code intendedStartNanos}: its latency counts from then, however late it was sent. */
     void record(long intendedStartNanos, long endNanos, Outcome outcome) {
+        if (responses.incrementAndGet() <= rules.skipFirst()) {
+            return;
+        }
         long latency = Math.max(0, endNanos - intendedStartNanos);
-        recorder.recordValue(latency);
+        latencySum.add(latency);
+        if (outcome.succeeded() || rules.countErrors()) {
+            recorder.recordValue(latency);
+        }
         statuses.computeIfAbsent(outcome.status(), status -> new LongAdder()).increment();
         if (!outcome.succeeded()) {
             String key = errors.containsKey(outcome.error()) || errors.size() < MAX_DISTINCT_ERRORS ? outcome.error() : OTHER_ERRORS;
@@ -81,13 +95,16 @@ final class LatencyRecorder {
         lastSampleNanos = nowNanos;
     }
 
-    synchronized RunResult finish(String name, Instant date, long endNanos) {
+    synchronized RunResult finish(String name, Instant date, long endNanos, EndReason endReason) {
         sample(endNanos);
         return new RunResult(
                 name,
                 date,
+                endReason,
                 Duration.ofNanos(endNanos - startNanos),
                 total.copy(),
+                finished.sum(),
+                latencySum.sum(),
                 sums(statuses),
                 sums(errors),
                 items.sum(),

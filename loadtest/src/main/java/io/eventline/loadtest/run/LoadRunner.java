@@ -3,8 +3,6 @@ package io.eventline.loadtest.run;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,15 +22,12 @@ public final class LoadRunner {
     private final RunLimits limits;
     private final Duration sampleInterval;
     private final Duration drainTimeout;
-    private final int callLogCapacity;
+    private final RecordingRules rules;
     private final ProgressListener progress;
     private final PrintStream diagnostics;
 
-    /**
-     * @param callLogCapacity requests to keep one by one (for the CSV report); 0 keeps none
-     * @param drainTimeout how long to wait at the end for requests still in flight
-     */
-    public LoadRunner(RunLimits limits, Duration sampleInterval, Duration drainTimeout, int callLogCapacity,
+    /** @param drainTimeout how long to wait at the end for requests still in flight */
+    public LoadRunner(RunLimits limits, Duration sampleInterval, Duration drainTimeout, RecordingRules rules,
             ProgressListener progress, PrintStream diagnostics) {
         this.limits = requireNonNull(limits, "limits is null");
         this.sampleInterval = requireNonNull(sampleInterval, "sampleInterval is null");
@@ -42,24 +37,25 @@ public final class LoadRunner {
         if (sampleInterval.isZero() || sampleInterval.isNegative()) {
             throw new IllegalArgumentException("sampleInterval must be positive");
         }
-        if (callLogCapacity < 0) {
-            throw new IllegalArgumentException("callLogCapacity must not be negative");
-        }
-        this.callLogCapacity = callLogCapacity;
+        this.rules = requireNonNull(rules, "rules is null");
     }
 
+    /** Runs until the limits; requests in flight at the end are waited for. */
     public RunResult run(String name, Operation operation) throws InterruptedException {
+        return run(name, operation, DurationStop.WAIT);
+    }
+
+    /** Runs until the limits; {@code stop} says what becomes of the requests in flight when the time limit is reached. */
+    public RunResult run(String name, Operation operation, DurationStop stop) throws InterruptedException {
         requireNonNull(operation, "operation is null");
+        requireNonNull(stop, "stop is null");
         int concurrency = limits.concurrency();
-        BlockingQueue<Integer> freeSlots = new ArrayBlockingQueue<>(concurrency);
-        for (int slot = 0; slot < concurrency; slot++) {
-            freeSlots.add(slot);
-        }
         Instant date = Instant.now();
         long start = System.nanoTime();
         long deadline = limits.duration().isZero() ? Long.MAX_VALUE : start + limits.duration().toNanos();
-        LatencyRecorder recorder = new LatencyRecorder(start, callLogCapacity > 0 ? new CallLog(callLogCapacity) : null);
+        LatencyRecorder recorder = new LatencyRecorder(start, rules);
         Pacer pacer = limits.schedule().paced() ? new Pacer(limits.schedule(), start) : null;
+        Slots slots = limits.async() ? new UnboundedSlots(concurrency) : new WorkerSlots(limits.workers(), start);
 
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "loadtest-sampler");
@@ -73,30 +69,42 @@ public final class LoadRunner {
         }, sampleInterval.toNanos(), sampleInterval.toNanos(), TimeUnit.NANOSECONDS);
 
         try {
-            if (pacer == null) {
+            if (pacer == null && !limits.async()) {
                 ClosedLoop loop = new ClosedLoop(operation, recorder, limits.total(), deadline, concurrency);
                 loop.start();
                 long stillBusy = loop.await(deadline == Long.MAX_VALUE
                         ? Duration.ofNanos(Long.MAX_VALUE)
-                        : Duration.ofNanos(Math.max(0, deadline - System.nanoTime())).plus(drainTimeout));
-                warnIfBusy(stillBusy);
-                return recorder.finish(name, date, System.nanoTime());
+                        : Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+                if (stillBusy > 0 && stop != DurationStop.IGNORE) {
+                    abandonIfClosing(operation, stop);
+                    warnIfBusy(loop.await(drainTimeout));
+                }
+                return recorder.finish(name, date, System.nanoTime(), System.nanoTime() >= deadline ? EndReason.TIMEOUT : EndReason.NORMAL);
             }
             for (long requestNumber = 0; limits.total() == 0 || requestNumber < limits.total(); requestNumber++) {
-                long intended = pacer.next();
+                // async and unpaced: each request is due as soon as the last one is sent
+                long intended = pacer == null ? System.nanoTime() : pacer.next();
                 if (intended >= deadline) {
                     break;
                 }
                 sleepUntil(intended);
-                Integer slot = takeSlot(freeSlots, deadline);
+                Integer slot = slots.take(deadline);
                 if (slot == null) {
                     // the time limit came while every slot was busy
                     break;
                 }
-                start(operation, requestNumber, slot, intended, recorder, freeSlots);
+                start(operation, requestNumber, slot, intended, recorder, slots);
             }
-            drain(freeSlots, concurrency);
-            return recorder.finish(name, date, System.nanoTime());
+            boolean timeIsUp = System.nanoTime() >= deadline;
+            EndReason reason = timeIsUp ? EndReason.TIMEOUT : EndReason.NORMAL;
+            if (timeIsUp && stop == DurationStop.IGNORE) {
+                return recorder.finish(name, date, System.nanoTime(), reason);
+            }
+            if (timeIsUp) {
+                abandonIfClosing(operation, stop);
+            }
+            warnIfBusy(slots.drain(drainTimeout));
+            return recorder.finish(name, date, System.nanoTime(), reason);
         }
         finally {
             sampler.shutdownNow();
@@ -106,7 +114,7 @@ public final class LoadRunner {
     }
 
     private static void start(Operation operation, long requestNumber, int slot, long intended,
-            LatencyRecorder recorder, BlockingQueue<Integer> freeSlots) {
+            LatencyRecorder recorder, Slots slots) {
         CompletableFuture<Outcome> call;
         try {
             call = operation.start(requestNumber, slot, intended);
@@ -117,22 +125,14 @@ public final class LoadRunner {
         call.whenComplete((outcome, error) -> {
             long end = System.nanoTime();
             recorder.record(intended, end, error == null ? outcome : Failures.outcome(error));
-            freeSlots.add(slot);
+            slots.giveBack(slot);
         });
     }
 
-    private void drain(BlockingQueue<Integer> freeSlots, int concurrency) throws InterruptedException {
-        // every slot taken back out of the queue is a request that has ended
-        long drainDeadline = System.nanoTime() + drainTimeout.toNanos();
-        int returned = 0;
-        while (returned < concurrency) {
-            long wait = drainDeadline - System.nanoTime();
-            if (freeSlots.poll(Math.max(0, wait), TimeUnit.NANOSECONDS) == null) {
-                break;
-            }
-            returned++;
+    private static void abandonIfClosing(Operation operation, DurationStop stop) {
+        if (stop == DurationStop.CLOSE) {
+            operation.abandonInFlight();
         }
-        warnIfBusy(concurrency - returned);
     }
 
     private void warnIfBusy(long stillInFlight) {
@@ -140,14 +140,6 @@ public final class LoadRunner {
             diagnostics.printf("warning: %d requests were still in flight %s after the end; they are not counted%n",
                     stillInFlight, drainTimeout);
         }
-    }
-
-    private static Integer takeSlot(BlockingQueue<Integer> freeSlots, long deadline) throws InterruptedException {
-        if (deadline == Long.MAX_VALUE) {
-            return freeSlots.take();
-        }
-        long wait = deadline - System.nanoTime();
-        return wait <= 0 ? null : freeSlots.poll(wait, TimeUnit.NANOSECONDS);
     }
 
     private static void sleepUntil(long intendedNanos) throws InterruptedException {

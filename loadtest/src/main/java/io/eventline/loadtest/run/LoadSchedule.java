@@ -8,20 +8,17 @@ import static java.util.Objects.requireNonNull;
 /**
  * The request rate over time, as ghz's {@code --load-schedule}: {@code const} keeps {@code rps}
  * (0: as fast as the workers go); {@code step} starts at {@code start} and adds {@code step} every
- * {@code stepDuration}; {@code line} adds {@code step} per second, continuously. Both stop changing
- * at {@code end} when it is set (non-zero).
+ * {@code stepDuration}; {@code line} adds {@code step} every second (ghz: a step schedule of 1 s steps). Both stop changing
+ * at {@code end} when it is set (non-zero), or after {@code maxDuration} when it is set (non-zero),
+ * whichever comes first.
  */
-public record LoadSchedule(Kind kind, double rps, double start, double step, double end, Duration stepDuration) {
+public record LoadSchedule(Kind kind, double rps, double start, double step, double end, Duration stepDuration, Duration maxDuration) {
     public enum Kind {
         CONST, STEP, LINE;
 
-        public static Kind parse(String text) {
-            try {
-                return valueOf(text.trim().toUpperCase(Locale.ROOT));
-            }
-            catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("load schedule must be const, step or line, is '" + text + "'");
-            }
+        /** @param option the option read, for the error: {@code --load-schedule} or {@code --concurrency-schedule} */
+        public static Kind parse(String text, String option) {
+            return EnumOptions.parse(Kind.class, text, option);
         }
     }
 
@@ -31,6 +28,10 @@ public record LoadSchedule(Kind kind, double rps, double start, double step, dou
     public LoadSchedule {
         requireNonNull(kind, "kind is null");
         requireNonNull(stepDuration, "stepDuration is null");
+        requireNonNull(maxDuration, "maxDuration is null");
+        if (maxDuration.isNegative()) {
+            throw new IllegalArgumentException("--load-max-duration must not be negative");
+        }
         if (rps < 0) {
             throw new IllegalArgumentException("rps must not be negative");
         }
@@ -46,7 +47,7 @@ public record LoadSchedule(Kind kind, double rps, double start, double step, dou
     }
 
     public static LoadSchedule constant(double rps) {
-        return new LoadSchedule(Kind.CONST, rps, 0, 0, 0, Duration.ZERO);
+        return new LoadSchedule(Kind.CONST, rps, 0, 0, 0, Duration.ZERO, Duration.ZERO);
     }
 
     /** False for an unpaced closed loop: each worker sends its next request when the last one ends. */
@@ -56,11 +57,11 @@ public record LoadSchedule(Kind kind, double rps, double start, double step, dou
 
     /** Requests per second wanted at {@code elapsed} since the start. */
     public double rateAt(Duration elapsed) {
-        double seconds = elapsed.toNanos() / 1e9;
+        Duration adjusting = maxDuration.isZero() || elapsed.compareTo(maxDuration) < 0 ? elapsed : maxDuration;
         return switch (kind) {
             case CONST -> rps;
-            case STEP -> clamp(start + step * Math.floor(elapsed.toNanos() / (double) stepDuration.toNanos()));
-            case LINE -> clamp(start + step * seconds);
+            case STEP -> clamp(start + step * Math.floor(adjusting.toNanos() / (double) stepDuration.toNanos()));
+            case LINE -> clamp(start + step * adjusting.toSeconds());
         };
     }
 

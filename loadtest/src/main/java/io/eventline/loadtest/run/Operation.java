@@ -19,4 +19,11 @@ public interface Operation {
     default CompletableFuture<Outcome> start(long requestNumber, int slot, long dueNanos) {
         return start(requestNumber, slot);
     }
+
+    /**
+     * Ends the requests in flight at once, as ghz's {@code --duration-stop close} closes its
+     * connections: they fail and are counted. Operations that cannot do so let them finish.
+     */
+    default void abandonInFlight() {
+    }
 }

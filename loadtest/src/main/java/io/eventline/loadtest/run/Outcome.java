@@ -3,7 +3,7 @@ package io.eventline.loadtest.run;
 import static java.util.Objects.requireNonNull;
 
 /**
- * How one request ended: a status name ("OK", a gRPC code such as "ABORTED", or "ERROR" for a
+ * How one request ended: a status name ("OK", a gRPC code as ghz names it, such as "Aborted", or "ERROR" for a
  * Redis failure), the error text when it failed, and how many items (events) it carried.
  */
 public record Outcome(String status, String error, long items) {

@@ -10,15 +10,19 @@ import java.util.Map;
 import static java.util.Objects.requireNonNull;
 
 /**
- * What a run measured. Latencies are in nanoseconds in {@code histogram}, which counts every
- * finished request, failed ones included, as ghz does. {@code items} counts the events the
- * successful requests carried.
+ * What a run measured. {@code count} requests finished, their latencies adding up to
+ * {@code latencySumNanos}; {@code histogram} holds the latencies the fastest, slowest, histogram and
+ * percentiles are read from, in nanoseconds (see {@link RecordingRules}). {@code items} counts the
+ * events the successful requests carried.
  */
 public record RunResult(
         String name,
         Instant date,
+        EndReason endReason,
         Duration total,
         Histogram histogram,
+        long count,
+        long latencySumNanos,
         Map<String, Long> statusCounts,
         Map<String, Long> errorCounts,
         long items,
@@ -28,6 +32,7 @@ public record RunResult(
     public RunResult {
         requireNonNull(name, "name is null");
         requireNonNull(date, "date is null");
+        requireNonNull(endReason, "endReason is null");
         requireNonNull(total, "total is null");
         requireNonNull(histogram, "histogram is null");
         statusCounts = Map.copyOf(requireNonNull(statusCounts, "statusCounts is null"));
@@ -36,9 +41,6 @@ public record RunResult(
         calls = List.copyOf(requireNonNull(calls, "calls is null"));
     }
 
-    public long count() {
-        return histogram.getTotalCount();
-    }
 
     public long successes() {
         return statusCounts.getOrDefault(Outcome.OK, 0L);
@@ -57,19 +59,20 @@ public record RunResult(
     }
 
     public long fastestNanos() {
-        return count() == 0 ? 0 : histogram.getMinValue();
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getMinValue();
     }
 
     public long slowestNanos() {
-        return count() == 0 ? 0 : histogram.getMaxValue();
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getMaxValue();
     }
 
+    /** Over every request, failed ones included, as ghz's average. */
     public double averageNanos() {
-        return count() == 0 ? 0 : histogram.getMean();
+        return count == 0 ? 0 : (double) latencySumNanos / count;
     }
 
     public long percentileNanos(double percentile) {
-        return count() == 0 ? 0 : histogram.getValueAtPercentile(percentile);
+        return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile);
     }
 
     private double perSecond(long amount) {

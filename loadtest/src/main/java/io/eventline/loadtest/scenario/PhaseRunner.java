@@ -1,6 +1,7 @@
 package io.eventline.loadtest.scenario;
 
 import io.eventline.loadtest.run.LoadRunner;
+import io.eventline.loadtest.run.RecordingRules;
 import io.eventline.loadtest.run.LoadSchedule;
 import io.eventline.loadtest.run.Operation;
 import io.eventline.loadtest.run.ProgressListener;
@@ -67,12 +68,12 @@ public final class PhaseRunner {
         warmedUp = true;
         if (!length.isZero()) {
             RunLimits limits = new RunLimits(0, length, settings.concurrency(), schedule);
-            new LoadRunner(limits, Duration.ofSeconds(1), drainTimeout(), 0, ProgressListener.NONE, diagnostics).run("warm-up", operation);
+            new LoadRunner(limits, Duration.ofSeconds(1), drainTimeout(), RecordingRules.everyResponse(0), ProgressListener.NONE, diagnostics).run("warm-up", operation);
         }
     }
 
     private RunResult run(String name, Operation operation, RunLimits limits) throws InterruptedException {
-        RunResult result = new LoadRunner(limits, Duration.ofSeconds(1), drainTimeout(), 0, progress, diagnostics).run(name, operation);
+        RunResult result = new LoadRunner(limits, Duration.ofSeconds(1), drainTimeout(), RecordingRules.everyResponse(0), progress, diagnostics).run(name, operation);
         printer.phase(result);
         return result;
     }

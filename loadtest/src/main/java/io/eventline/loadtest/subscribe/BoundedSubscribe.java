@@ -52,7 +52,13 @@ public final class BoundedSubscribe {
 
     /** Starts the call; the outcome completes when the call has ended and its acks are answered. */
     public CompletableFuture<Outcome> start(Duration deadline) {
-        subscriber.open(deadline);
+        // ghz: a zero timeout is no deadline
+        if (deadline.isZero()) {
+            subscriber.open();
+        }
+        else {
+            subscriber.open(deadline);
+        }
         subscriber.ended().whenComplete((ignored, error) -> {
             if (error == null) {
                 // the server ended the call: as good as reaching its end

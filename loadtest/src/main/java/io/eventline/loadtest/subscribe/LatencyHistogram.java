@@ -1,5 +1,6 @@
 package io.eventline.loadtest.subscribe;
 
+import io.eventline.loadtest.run.EndReason;
 import io.eventline.loadtest.run.RunResult;
 import org.HdrHistogram.Recorder;
 
@@ -37,7 +38,8 @@ public final class LatencyHistogram {
     /** The latencies recorded so far as a run result, so they print like any phase. */
     public RunResult result(String name, Instant date, Duration total) {
         var histogram = recorder.getIntervalHistogram();
-        return new RunResult(name, date, total, histogram, Map.of("OK", histogram.getTotalCount()), Map.of(),
+        return new RunResult(name, date, EndReason.NORMAL, total, histogram, histogram.getTotalCount(),
+                Math.round(histogram.getMean() * histogram.getTotalCount()), Map.of("OK", histogram.getTotalCount()), Map.of(),
                 histogram.getTotalCount(), List.of(), List.of(), 0);
     }
 }

@@ -1,50 +1,75 @@
 package io.eventline.loadtest.template;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
-import io.eventline.loadtest.grpc.EventStoreCall;
 
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * Builds each request message of a call from the template, through protobuf's JSON mapping (so
- * field names, enums and base64 bytes read as in grpcurl and ghz). A template without per-request
- * placeholders is parsed once.
+ * Builds each request message of a call from a JSON template, through protobuf's JSON mapping (so
+ * field names, enums and base64 bytes read as in grpcurl and ghz). As in ghz, the template is
+ * rendered first and then read: a JSON array holds several messages, sent in turn by request number.
+ * A template without per-request actions is read once.
  */
-public final class RequestFactory {
-    private final EventStoreCall call;
+public final class RequestFactory implements RequestSource {
+    private final Supplier<Message.Builder> newRequest;
     private final RequestTemplate template;
     private final JsonFormat.Parser parser = JsonFormat.parser();
-    private final Message constant;
+    private final List<Message> constant;
 
-    public RequestFactory(EventStoreCall call, RequestTemplate template) {
-        this.call = requireNonNull(call, "call is null");
+    /** @param sample call data to render once, so that a bad template fails before any load is sent */
+    public RequestFactory(Supplier<Message.Builder> newRequest, RequestTemplate template, CallData sample) {
+        this.newRequest = requireNonNull(newRequest, "newRequest is null");
         this.template = requireNonNull(template, "template is null");
-        // fail on a bad template before any load is sent, with the parser's explanation
-        Message first = parse(template.render(0, ThreadLocalRandom.current()));
+        List<Message> first = parseAll(template.render(requireNonNull(sample, "sample is null"), ThreadLocalRandom.current()));
         this.constant = template.isConstant() ? first : null;
     }
 
-    public Message request(long requestNumber) {
-        return constant != null ? constant : parse(template.render(requestNumber, ThreadLocalRandom.current()));
+    @Override
+    public Message request(CallData call) {
+        List<Message> messages = constant != null ? constant : parseAll(template.render(call, ThreadLocalRandom.current()));
+        return messages.get((int) Math.floorMod(call.requestNumber(), (long) messages.size()));
+    }
+
+    private List<Message> parseAll(String json) {
+        if (!json.stripLeading().startsWith("[")) {
+            return List.of(parse(json));
+        }
+        JsonArray array;
+        try {
+            array = JsonParser.parseString(json).getAsJsonArray();
+        }
+        catch (JsonParseException | IllegalStateException e) {
+            throw invalid(json, e.getMessage());
+        }
+        if (array.isEmpty()) {
+            throw new IllegalArgumentException("the request data is an empty array: give at least one message");
+        }
+        return array.asList().stream().map(JsonElement::toString).map(this::parse).toList();
     }
 
     private Message parse(String json) {
-        Message.Builder builder = call.newRequest();
+        Message.Builder builder = newRequest.get();
         try {
             parser.merge(json, builder);
         }
         catch (InvalidProtocolBufferException e) {
-            throw new IllegalArgumentException("the request data is not a valid " + builder.getDescriptorForType().getFullName()
-                    + " in JSON: " + e.getMessage() + "\n  rendered: " + abbreviate(json));
+            throw invalid(json, builder.getDescriptorForType().getFullName() + ": " + e.getMessage());
         }
         return builder.build();
     }
 
-    private static String abbreviate(String text) {
-        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    private static IllegalArgumentException invalid(String json, String why) {
+        return new IllegalArgumentException("the request data is not valid JSON for the call: " + why
+                + "\n  rendered: " + (json.length() <= 300 ? json : json.substring(0, 300) + "..."));
     }
 }

@@ -10,6 +10,7 @@ import io.eventline.proto.v1.DescribeGroupResponse;
 import io.eventline.proto.v1.EventData;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.ReadStreamRequest;
+import io.eventline.proto.v1.ReadStreamResponse;
 import io.eventline.server.testing.RedisExtension;
 import io.eventline.server.testing.RunningServer;
 import io.eventline.server.testing.TestRedis;
@@ -27,6 +28,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -58,9 +60,9 @@ class CallAgainstServerTest {
         StringWriter err = new StringWriter();
         CommandLine commandLine = Main.commandLine();
         commandLine.setErr(new PrintWriter(err, true));
-        String[] all = new String[args.length + 5];
+        String[] all = new String[args.length + 6];
         System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(new String[] {"-O", "json", "-o", report.toString(), "127.0.0.1:" + server.port()}, 0, all, args.length, 5);
+        System.arraycopy(new String[] {"--insecure", "-O", "json", "-o", report.toString(), "127.0.0.1:" + server.port()}, 0, all, args.length, 6);
         assertEquals(0, commandLine.execute(all), err.toString());
         return JsonParser.parseString(Files.readString(report, StandardCharsets.UTF_8)).getAsJsonObject();
     }
@@ -72,8 +74,9 @@ class CallAgainstServerTest {
                 "-n", "120", "-c", "6");
         assertEquals(120, report.get("count").getAsLong());
         assertEquals(120, report.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong());
+        // the server may send the stream in more than one page
         long stored = 0;
-        var pages = EventStoreServiceGrpc.newBlockingStub(server.channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
+        Iterator<ReadStreamResponse> pages = EventStoreServiceGrpc.newBlockingStub(server.channel()).withDeadlineAfter(10, TimeUnit.SECONDS)
                 .readStream(ReadStreamRequest.newBuilder().setStream("ghz-s0").build());
         while (pages.hasNext()) {
             stored += pages.next().getEventsCount();
@@ -88,8 +91,8 @@ class CallAgainstServerTest {
                 "-n", "30", "-r", "300", "-c", "3");
         assertEquals(30, report.get("count").getAsLong());
         // every stream is new, so every exact(5) append is refused: reported, not thrown
-        assertEquals(30, report.getAsJsonObject("statusCodeDistribution").get("ABORTED").getAsLong());
-        assertTrue(report.getAsJsonObject("errorDistribution").keySet().stream().allMatch(error -> error.contains("code = ABORTED")),
+        assertEquals(30, report.getAsJsonObject("statusCodeDistribution").get("Aborted").getAsLong());
+        assertTrue(report.getAsJsonObject("errorDistribution").keySet().stream().allMatch(error -> error.contains("code = Aborted")),
                 report.toString());
     }
 
@@ -135,5 +138,24 @@ class CallAgainstServerTest {
                 "--stream-call-duration", "500ms", "-n", "1", "-c", "1");
         assertEquals(1, again.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong(), again.toString());
         assertEquals(0, again.get("items").getAsLong());
+    }
+
+    @Test
+    void callsMethodsOfEveryServiceFromTheirDescriptors() throws Exception {
+        appendEvents("ghz-info", 3);
+        JsonObject info = runJson("--call", "eventline.v1.StreamService.GetStreamInfo", "-d", "{\"stream\":\"ghz-info\"}", "-n", "5", "-c", "1",
+                "--cpus", "1");
+        assertEquals(5, info.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong(), info.toString());
+        JsonObject groups = runJson("--call", "eventline.v1.ConsumerGroupService/ListGroups", "-n", "4", "-c", "2", "--lb-strategy", "round_robin");
+        assertEquals(4, groups.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong(), groups.toString());
+        // a server-streaming read, its events counted as items
+        JsonObject read = runJson("--call", "eventline.v1.EventStoreService/ReadStream", "-d", "[{\"stream\":\"ghz-info\"},{\"stream\":\"ghz-none\"}]",
+                "-n", "4", "-c", "1");
+        assertEquals(4, read.get("count").getAsLong());
+        assertEquals(4, read.getAsJsonArray("details").size());
+        // a server stream the client ends after its first message: counted OK, as Eventline's tool counts it
+        JsonObject firstPage = runJson("--call", "eventline.v1.EventStoreService/ReadStream", "-d", "{\"stream\":\"ghz-info\"}",
+                "--stream-call-count", "1", "-n", "3", "-c", "1");
+        assertEquals(3, firstPage.getAsJsonObject("statusCodeDistribution").get("OK").getAsLong(), firstPage.toString());
     }
 }

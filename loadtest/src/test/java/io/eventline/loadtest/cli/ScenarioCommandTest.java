@@ -2,7 +2,6 @@ package io.eventline.loadtest.cli;
 
 import io.eventline.loadtest.scenario.ScenarioName;
 import io.eventline.loadtest.scenario.ScenarioSettings;
-import io.eventline.loadtest.endpoint.NonLoopbackTargetException;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -73,11 +72,5 @@ class ScenarioCommandTest {
         assertThrows(IllegalArgumentException.class, () -> parse("scenario", "subscribe"));
         assertThrows(IllegalArgumentException.class, () -> parse("scenario", "append", "-z", "0"));
         assertThrows(IllegalArgumentException.class, () -> parse("scenario", "append", "-n", "0"));
-    }
-
-    @Test
-    void refusesServersAndRedisesOffThisMachine() {
-        assertThrows(NonLoopbackTargetException.class, () -> parse("scenario", "append", "10.0.0.5:50051"));
-        assertThrows(NonLoopbackTargetException.class, () -> parse("scenario", "memory", "--redis-uri", "redis://redis.example.com:6379"));
     }
 }

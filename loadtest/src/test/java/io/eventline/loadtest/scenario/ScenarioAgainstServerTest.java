@@ -59,7 +59,7 @@ class ScenarioAgainstServerTest {
      * generous, so that on a busy machine the counts, not the clock, end each phase.
      */
     private static String run(String scenario, String... options) throws Exception {
-        List<String> args = new ArrayList<>(List.of("scenario", scenario, "127.0.0.1:" + server.port(),
+        List<String> args = new ArrayList<>(List.of("scenario", scenario, "127.0.0.1:" + server.port(), "--insecure",
                 "--redis-uri", redis.uri(), "--namespace", server.namespace(), "--partitions", Integer.toString(redis.partitions()),
                 "-n", "200", "-z", "60s", "--warmup", "0", "--initial-warmup", "0"));
         args.addAll(List.of(options));

@@ -99,8 +99,8 @@ class BoundedSubscribeTest {
         store.deliveries = 3;
         store.ackFailure = Status.NOT_FOUND.withDescription("no such group");
         Outcome outcome = run(GROUP, new StreamCallEnd(3, Duration.ZERO));
-        assertEquals("NOT_FOUND", outcome.status());
-        assertEquals("Ack: rpc error: code = NOT_FOUND desc = no such group", outcome.error());
+        assertEquals("NotFound", outcome.status());
+        assertEquals("Ack: rpc error: code = NotFound desc = no such group", outcome.error());
         assertTrue(store.cancelled.await(5, TimeUnit.SECONDS), "the call is cancelled all the same");
     }
 
@@ -109,8 +109,8 @@ class BoundedSubscribeTest {
         store.deliveries = 3;
         store.subscribeFailure = Status.UNAVAILABLE.withDescription("shutting down");
         Outcome outcome = run(GROUP, new StreamCallEnd(10, Duration.ZERO));
-        assertEquals("UNAVAILABLE", outcome.status());
-        assertEquals("rpc error: code = UNAVAILABLE desc = shutting down", outcome.error());
+        assertEquals("Unavailable", outcome.status());
+        assertEquals("rpc error: code = Unavailable desc = shutting down", outcome.error());
         assertEquals(FakeEventStore.ackIds(3), store.ackedIds());
     }
 
