@@ -127,31 +127,17 @@ public final class ConfigProperties {
         }
     }
 
-    /** Durations as {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, {@code 7d}, or {@code 0}. */
+    /** Durations as {@link DurationText} reads them: {@code 500ms}, {@code 30s}, {@code 1m30s}, {@code 7d}, {@code 0}. */
     public Duration getDuration(String key, Duration defaultValue) {
         String text = read(key, format(defaultValue));
         if (text == null) {
             return defaultValue;
         }
-        String trimmed = text.trim().toLowerCase(Locale.ROOT);
         try {
-            if (trimmed.equals("0")) {
-                return Duration.ZERO;
-            }
-            if (trimmed.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(trimmed.substring(0, trimmed.length() - 2)));
-            }
-            long amount = Long.parseLong(trimmed.substring(0, trimmed.length() - 1));
-            return switch (trimmed.charAt(trimmed.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> throw fail(key, "'" + text + "' is not a duration like 500ms, 30s, 5m, 2h or 7d");
-            };
+            return DurationText.parse(text);
         }
-        catch (NumberFormatException | StringIndexOutOfBoundsException e) {
-            throw fail(key, "'" + text + "' is not a duration like 500ms, 30s, 5m, 2h or 7d");
+        catch (IllegalArgumentException e) {
+            throw fail(key, e.getMessage());
         }
     }
 
