@@ -71,6 +71,11 @@ final class ServerProcess implements AutoCloseable {
         return channel;
     }
 
+    /** The running JVM's pid (for /proc/<pid>/status). */
+    long pid() {
+        return process.pid();
+    }
+
     /** kill -9 of the whole JVM. */
     void kill9() throws InterruptedException {
         process.destroyForcibly();
