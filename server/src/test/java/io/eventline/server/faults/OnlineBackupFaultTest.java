@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -55,6 +56,7 @@ class OnlineBackupFaultTest {
         int liveRedisPort = Ports.free();
         int restoredRedisPort = Ports.free();
         Set<Long> redisPids = new LinkedHashSet<>();
+        List<Long> leftovers = new ArrayList<>();
         try (RunningServer original = RunningServer.startEmbedded(live, liveRedisPort, NAMESPACE, SERVER_FLAGS);
              EmbeddedRedisControl liveRedis = EmbeddedRedisControl.connect(liveRedisPort, redisPids)) {
             Channel channel = original.channel();
@@ -104,7 +106,10 @@ class OnlineBackupFaultTest {
                         + " stored-at-end=" + storedAtEnd.size() + " copied-bytes=" + copiedBytes + " group-pending=" + restoredGroup.getPending());
             }
         }
-        assertEquals(List.of(), EmbeddedRedisControl.killLeftovers(redisPids), "redis-servers still running after their servers stopped (killed now)");
+        finally {
+            leftovers.addAll(EmbeddedRedisControl.killLeftovers(redisPids));
+        }
+        assertEquals(List.of(), leftovers, "redis-servers still running after their servers stopped (killed now)");
     }
 
     /** Takes {@value #DELIVERED} deliveries of the group, acks {@value #ACKED} of them and returns the others, left pending. */

@@ -52,8 +52,8 @@ class SoakFaultTest {
         flags.addAll(List.of("--redis.embedded.data-dir=" + redisData, "--redis.embedded.port=" + redisPort, "--redis.embedded.appendfsync=always",
                 "--metrics.host=127.0.0.1", "--metrics.port=" + metricsPort, "--store.namespace=" + NAMESPACE));
         Set<Long> redisPids = new LinkedHashSet<>();
+        List<Long> leftovers = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        String report;
         try (ServerProcess server = ServerProcess.start(logs.resolve("server.log"), flags);
              EmbeddedRedisControl redis = EmbeddedRedisControl.connect(redisPort, redisPids);
              ServerMemorySampler sampler = ServerMemorySampler.start(server.pid(), metricsPort);
@@ -72,7 +72,7 @@ class SoakFaultTest {
                         + " twice, its call ended: " + paused.ended());
             }
             List<ServerMemorySampler.Sample> samples = sampler.samples();
-            report = memoryReport(samples) + " reads=" + reads.reads() + " reads-refused=" + reads.refused() + " paused-received=" + paused.receivedCount();
+            String report = memoryReport(samples) + " reads=" + reads.reads() + " reads-refused=" + reads.refused() + " paused-received=" + paused.receivedCount();
             System.out.println("SOAK " + scale.faults().name() + ": " + report);
             summary.assertInvariantsHeld();
             assertTrue(reads.reads() > 0, "the reader read");
@@ -81,8 +81,11 @@ class SoakFaultTest {
             long floorGrowth = heapFloorGrowth(samples);
             assertTrue(floorGrowth < HEAP_FLOOR_GROWTH_CEILING, "the heap's floor grew by " + floorGrowth + " bytes: " + report);
         }
+        finally {
+            leftovers.addAll(EmbeddedRedisControl.killLeftovers(redisPids));
+        }
         assertEquals(List.of(), problems);
-        assertEquals(List.of(), EmbeddedRedisControl.killLeftovers(redisPids), "redis-servers still running after the server stopped (killed now)");
+        assertEquals(List.of(), leftovers, "redis-servers still running after the server stopped (killed now)");
     }
 
     private static void awaitCaughtUp(PausedSubscriber paused, Set<String> stored) throws InterruptedException {
