@@ -49,7 +49,7 @@ class OnlineBackupFaultTest {
     private static final long EVENTS_AFTER_BACKUP = 100;
     private static final Duration PROGRESS_BOUND = Duration.ofSeconds(90);
     private static final Duration GIVE_UP_AFTER_STOP = Duration.ofSeconds(60);
-    private static final String[] SERVER_FLAGS = {"--redis.embedded.appendfsync=always", "--redis.command-timeout=2s"};
+    private static final List<String> SERVER_FLAGS = List.of("--redis.embedded.appendfsync=always", "--redis.command-timeout=2s");
 
     @Test
     void aCopyOfTheDataDirectoryTakenUnderLoadRestoresEverythingStoredBeforeIt(@TempDir Path live, @TempDir Path backup) throws Exception {
@@ -57,7 +57,7 @@ class OnlineBackupFaultTest {
         int restoredRedisPort = Ports.free();
         Set<Long> redisPids = new LinkedHashSet<>();
         List<Long> leftovers = new ArrayList<>();
-        try (RunningServer original = RunningServer.startEmbedded(live, liveRedisPort, NAMESPACE, SERVER_FLAGS);
+        try (RunningServer original = RunningServer.startEmbedded(live, liveRedisPort, NAMESPACE, SERVER_FLAGS.toArray(String[]::new));
              EmbeddedRedisControl liveRedis = EmbeddedRedisControl.connect(liveRedisPort, redisPids)) {
             Channel channel = original.channel();
             FaultRun.createGroup(channel, GROUP);
@@ -85,7 +85,7 @@ class OnlineBackupFaultTest {
             // a copy that ends in the middle of a write must load too: make sure this one does
             AofTailCut.cutInsideLastTransaction(backup);
 
-            try (RunningServer restored = RunningServer.startEmbedded(backup, restoredRedisPort, NAMESPACE, SERVER_FLAGS);
+            try (RunningServer restored = RunningServer.startEmbedded(backup, restoredRedisPort, NAMESPACE, SERVER_FLAGS.toArray(String[]::new));
                  EmbeddedRedisControl restoredRedis = EmbeddedRedisControl.connect(restoredRedisPort, redisPids)) {
                 Channel restoredChannel = restored.channel();
                 StoreReader restoredReader = new StoreReader(restoredChannel);

@@ -7,24 +7,28 @@ import io.eventline.proto.v1.SubscribeRequest;
 import io.eventline.proto.v1.SubscribeResponse;
 import io.eventline.proto.v1.SubscriptionStart;
 import io.grpc.CallOptions;
-import io.grpc.Channel;
 import io.grpc.ClientCall;
+import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 
-import static java.util.Objects.requireNonNull;
-
 /**
  * A catch-up subscription to the fault streams in $all whose client stops reading for a while: a
  * ClientCall with manual flow control that asks for one message at a time, asks for none while
- * paused (the server must hold what it cannot send within its bound), and asks again on resume.
- * One call, never resubscribed: its end is reported, not hidden.
+ * paused, and asks again on resume. It has a connection of its own with a small, fixed HTTP/2 window,
+ * so that what it does not take piles up in the server (which must hold it within its bound) rather
+ * than in the transport. One call, never resubscribed: its end is reported, not hidden.
  */
 final class PausedSubscriber implements AutoCloseable {
+    /** HTTP/2's initial window; gRPC's default (1 MiB, and growing) would take the whole backlog of small events. */
+    private static final int FLOW_CONTROL_WINDOW = 64 * 1024;
+
+    private final ManagedChannel channel;
     private final ClientCall<SubscribeRequest, SubscribeResponse> call;
     private final Set<String> received = new HashSet<>();
     private long duplicates;
@@ -32,8 +36,10 @@ final class PausedSubscriber implements AutoCloseable {
     private boolean paused;
     private Status ended;
 
-    PausedSubscriber(Channel channel) {
-        this.call = requireNonNull(channel, "channel is null").newCall(EventStoreServiceGrpc.getSubscribeMethod(), CallOptions.DEFAULT);
+    /** @param port the server's gRPC port on 127.0.0.1 */
+    PausedSubscriber(int port) {
+        this.channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().flowControlWindow(FLOW_CONTROL_WINDOW).build();
+        this.call = channel.newCall(EventStoreServiceGrpc.getSubscribeMethod(), CallOptions.DEFAULT);
     }
 
     synchronized void start() {
@@ -106,5 +112,6 @@ final class PausedSubscriber implements AutoCloseable {
         if (started && ended == null) {
             call.cancel("test over", null);
         }
+        channel.shutdownNow();
     }
 }

@@ -24,11 +24,12 @@ final class SoakFault implements Fault, AutoCloseable {
     private long redisKills;
     private long receivedWhilePaused;
 
-    SoakFault(EmbeddedRedisControl redis, Channel channel, SoakScale scale) {
+    /** @param port the server's gRPC port, for the paused subscriber's connection of its own */
+    SoakFault(EmbeddedRedisControl redis, Channel channel, int port, SoakScale scale) {
         this.redis = requireNonNull(redis, "redis is null");
         this.channel = requireNonNull(channel, "channel is null");
         this.scale = requireNonNull(scale, "scale is null");
-        this.paused = new PausedSubscriber(channel);
+        this.paused = new PausedSubscriber(port);
     }
 
     @Override

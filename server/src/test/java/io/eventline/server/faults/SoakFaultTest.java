@@ -57,7 +57,7 @@ class SoakFaultTest {
         try (ServerProcess server = ServerProcess.start(logs.resolve("server.log"), flags);
              EmbeddedRedisControl redis = EmbeddedRedisControl.connect(redisPort, redisPids);
              ServerMemorySampler sampler = ServerMemorySampler.start(server.pid(), metricsPort);
-             SoakFault fault = new SoakFault(redis, server.channel(), scale)) {
+             SoakFault fault = new SoakFault(redis, server.channel(), server.port(), scale)) {
             Channel channel = server.channel();
             List<ConsumerSite> sites = List.of(new ConsumerSite("worker-1", channel, ACK_EVERY), new ConsumerSite("worker-2", channel, ACK_EVERY));
             FaultSummary summary = new FaultRun("soak", scale.faults(), FaultStore.singlePartition(redis.admin(), NAMESPACE), channel, channel, sites)
@@ -77,6 +77,7 @@ class SoakFaultTest {
             summary.assertInvariantsHeld();
             assertTrue(reads.reads() > 0, "the reader read");
             long bufferedPeak = ServerMemorySampler.max(samples, ServerMemorySampler.Sample::buffered);
+            assertTrue(bufferedPeak > 0, "the paused subscriber's backlog reached the server's buffers (else the pause tested nothing): " + report);
             assertTrue(bufferedPeak <= BUFFERED_BOUND, "the server buffered " + bufferedPeak + " bytes for Subscribe calls; the bound is " + BUFFERED_BOUND);
             long floorGrowth = heapFloorGrowth(samples);
             assertTrue(floorGrowth < HEAP_FLOOR_GROWTH_CEILING, "the heap's floor grew by " + floorGrowth + " bytes: " + report);
