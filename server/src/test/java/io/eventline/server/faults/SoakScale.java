@@ -2,6 +2,8 @@ package io.eventline.server.faults;
 
 import java.time.Duration;
 
+import static java.util.Objects.requireNonNull;
+
 /**
  * How long the soak runs, from {@code -Dfaults.scale} like the fault runs: {@code quick} (the default,
  * under half a minute of load, for CI) or {@code full} (about three minutes). The load runs steady for
@@ -11,6 +13,11 @@ import java.time.Duration;
  * @param faults the fault run's scale: appenders, two rounds (the kill, the pause), the settle bound
  */
 record SoakScale(FaultScale faults, Duration pause) {
+    SoakScale {
+        requireNonNull(faults, "faults is null");
+        requireNonNull(pause, "pause is null");
+    }
+
     static SoakScale fromSystemProperty() {
         FaultScale faults = FaultScale.fromSystemProperty();
         return switch (faults.name()) {
