@@ -96,17 +96,19 @@ final class FaultRun {
     }
 
     private void createGroups() {
-        var admin = ConsumerGroupServiceGrpc.newBlockingStub(survivingChannel).withDeadlineAfter(30, TimeUnit.SECONDS);
-        for (String group : GROUPS) {
-            admin.createGroup(CreateGroupRequest.newBuilder()
-                    .setGroup(group)
-                    .setAll(AllTarget.newBuilder().addCategories(GroupWorker.CATEGORY))
-                    .setSettings(GroupSettings.newBuilder()
-                            .setAckTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(ACK_TIMEOUT.toSeconds()))
-                            .setMaxDeliveries(MAX_DELIVERIES))
-                    .setStart(SubscriptionStart.newBuilder().setBeginning(Empty.getDefaultInstance()))
-                    .build());
-        }
+        GROUPS.forEach(group -> createGroup(survivingChannel, group));
+    }
+
+    /** A group on the fault streams in $all from the beginning, with the fault runs' short ack timeout. */
+    static void createGroup(Channel channel, String group) {
+        ConsumerGroupServiceGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).createGroup(CreateGroupRequest.newBuilder()
+                .setGroup(group)
+                .setAll(AllTarget.newBuilder().addCategories(GroupWorker.CATEGORY))
+                .setSettings(GroupSettings.newBuilder()
+                        .setAckTimeout(com.google.protobuf.Duration.newBuilder().setSeconds(ACK_TIMEOUT.toSeconds()))
+                        .setMaxDeliveries(MAX_DELIVERIES))
+                .setStart(SubscriptionStart.newBuilder().setBeginning(Empty.getDefaultInstance()))
+                .build());
     }
 
     /** Waits, up to the scale's bound, until every group acked every stored event, the catch-up saw them all and nothing is pending. */

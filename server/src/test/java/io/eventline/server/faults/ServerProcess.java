@@ -28,11 +28,13 @@ final class ServerProcess implements AutoCloseable {
     private final List<String> command;
     private final Path log;
     private final ManagedChannel channel;
+    private final int port;
     private Process process;
 
     private ServerProcess(List<String> command, Path log, int port) {
         this.command = List.copyOf(command);
         this.log = log;
+        this.port = port;
         this.channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
     }
 
@@ -69,6 +71,16 @@ final class ServerProcess implements AutoCloseable {
 
     Channel channel() {
         return channel;
+    }
+
+    /** The gRPC port, on 127.0.0.1, for a client that needs a connection of its own. */
+    int port() {
+        return port;
+    }
+
+    /** The running JVM's pid (for /proc/<pid>/status). */
+    long pid() {
+        return process.pid();
     }
 
     /** kill -9 of the whole JVM. */

@@ -1,7 +1,5 @@
 package io.eventline.server.faults;
 
-import io.eventline.proto.v1.EventStoreServiceGrpc;
-import io.eventline.proto.v1.ReadStreamRequest;
 import io.eventline.proto.v1.RecordedEvent;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.StreamLocation;
@@ -19,9 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * Checks the store after a fault run against what the appenders were told. Through the server's
@@ -32,13 +27,13 @@ import static java.util.Objects.requireNonNull;
 final class StoreAudit {
     private static final int LOG_PAGE = 1000;
 
-    private final EventStoreServiceGrpc.EventStoreServiceBlockingStub events;
+    private final StoreReader reader;
     private final RedisClusterCommands<String, String> redis;
     private final StoreKeys keys;
     private final int partitions;
 
     StoreAudit(Channel channel, FaultStore store) {
-        this.events = EventStoreServiceGrpc.newBlockingStub(requireNonNull(channel, "channel is null"));
+        this.reader = new StoreReader(channel);
         this.redis = store.redis();
         this.keys = store.keys();
         this.partitions = store.partitions();
@@ -54,7 +49,7 @@ final class StoreAudit {
         long duplicated = 0;
         Map<String, Integer> pointers = pointersByStream();
         for (String stream : ledger.streams()) {
-            List<RecordedEvent> read = readStream(stream);
+            List<RecordedEvent> read = reader.read(stream);
             for (int i = 0; i < read.size(); i++) {
                 if (read.get(i).getVersion() != i + 1) {
                     problems.add(stream + " has version " + read.get(i).getVersion() + " at index " + i + ": versions must run 1.." + read.size());
@@ -80,14 +75,6 @@ final class StoreAudit {
             problems.add(lost.size() + " acknowledged events are not stored, e.g. " + lost.iterator().next());
         }
         return new Result(Set.copyOf(stored), lost.size(), duplicated, List.copyOf(problems));
-    }
-
-    private List<RecordedEvent> readStream(String stream) {
-        List<RecordedEvent> read = new ArrayList<>();
-        events.withDeadlineAfter(60, TimeUnit.SECONDS)
-                .readStream(ReadStreamRequest.newBuilder().setStream(stream).build())
-                .forEachRemaining(response -> read.addAll(response.getEventsList()));
-        return read;
     }
 
     private void checkRedis(String stream, int events, int pointers, List<String> problems) {

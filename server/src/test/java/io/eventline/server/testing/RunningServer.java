@@ -5,6 +5,7 @@ import io.eventline.server.Main;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,11 @@ public final class RunningServer implements AutoCloseable {
     /** Starts a server on the Redis Cluster found from {@code seedUris}. */
     public static RunningServer startOnCluster(List<String> seedUris, String namespace, String... flags) {
         return start(List.of("--redis.cluster-uris=" + String.join(",", seedUris)), namespace, flags);
+    }
+
+    /** Starts a server on its own embedded Redis: data in {@code dataDirectory}, listening on 127.0.0.1:{@code redisPort}. */
+    public static RunningServer startEmbedded(Path dataDirectory, int redisPort, String namespace, String... flags) {
+        return start(List.of("--redis.embedded.data-dir=" + dataDirectory, "--redis.embedded.port=" + redisPort), namespace, flags);
     }
 
     private static RunningServer start(List<String> redisFlags, String namespace, String... flags) {
