@@ -1,6 +1,7 @@
 package io.eventline.server.security;
 
 import io.eventline.server.testing.BearerToken;
+import io.eventline.server.testing.RawGrpcCall;
 import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
@@ -17,10 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,22 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** The interceptor alone, in front of methods of its own: what is not in the table is refused, and the scheme's case does not matter. */
 class AuthInterceptorTest {
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
-        @Override
-        public InputStream stream(byte[] value) {
-            return new ByteArrayInputStream(value);
-        }
-
-        @Override
-        public byte[] parse(InputStream stream) {
-            try {
-                return stream.readAllBytes();
-            }
-            catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    };
     private static final MethodDescriptor<byte[], byte[]> UNLISTED = method("eventline.v1.EventStoreService/NotYetWritten");
     private static final MethodDescriptor<byte[], byte[]> LIST_GROUPS = method("eventline.v1.ConsumerGroupService/ListGroups");
 
@@ -105,6 +87,6 @@ class AuthInterceptorTest {
 
     private static MethodDescriptor<byte[], byte[]> method(String fullName) {
         return MethodDescriptor.<byte[], byte[]>newBuilder().setType(MethodDescriptor.MethodType.UNARY).setFullMethodName(fullName)
-                .setRequestMarshaller(BYTES).setResponseMarshaller(BYTES).build();
+                .setRequestMarshaller(RawGrpcCall.BYTES).setResponseMarshaller(RawGrpcCall.BYTES).build();
     }
 }

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Sends a request body as raw bytes to any method, bypassing the stubs' serialization, and completes with the call's status. */
 public final class RawGrpcCall {
-    private static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
+    /** Bodies as they are: what a test sends is what goes on the wire, and what comes back is not parsed. */
+    public static final MethodDescriptor.Marshaller<byte[]> BYTES = new MethodDescriptor.Marshaller<>() {
         @Override
         public InputStream stream(byte[] value) {
             return new ByteArrayInputStream(value);
