@@ -13,7 +13,9 @@ import io.grpc.protobuf.ProtoServiceDescriptorSupplier;
  * A service without methods whose only job is to make server reflection serve the google.rpc
  * detail types (ErrorInfo, BadRequest, ...): reflection offers the files of registered services
  * and their imports, and no Eventline .proto imports error_details.proto (its errors travel in the
- * grpc-status-details-bin trailer). With it, grpcurl and buf curl print error details decoded.
+ * grpc-status-details-bin trailer). With it, a client that looks up an Any's type through
+ * reflection, as grpcurl does, can decode the details (DiscoveryTest asks for google.rpc.ErrorInfo);
+ * buf curl does not look them up and prints them base64-encoded either way.
  */
 final class ErrorDetailTypes {
     static final String SERVICE_NAME = "eventline.v1.ErrorDetailTypes";

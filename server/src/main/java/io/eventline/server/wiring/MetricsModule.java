@@ -8,6 +8,7 @@ import io.eventline.server.health.RedisHealth;
 import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.metrics.GroupMetrics;
 import io.eventline.server.metrics.GrpcMeterFilters;
+import io.eventline.server.metrics.PrometheusLint;
 import io.eventline.server.metrics.MetricsHttpServer;
 import io.eventline.server.store.subscribe.GroupAdmin;
 import io.eventline.server.store.subscribe.GroupStore;
@@ -40,6 +41,7 @@ public final class MetricsModule extends AbstractModule {
     PrometheusMeterRegistry prometheusRegistry() {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         GrpcMeterFilters.applyTo(registry);
+        PrometheusLint.applyTo(registry);
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);

@@ -38,6 +38,7 @@ import static io.eventline.server.testing.Fixtures.exact;
 import static io.eventline.server.testing.Fixtures.noStream;
 import static io.eventline.server.testing.Fixtures.read;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -80,6 +81,9 @@ class MetricsTest {
             assertTrue(metrics.contains("lettuce_command_completion_seconds"), "Redis command latency from Lettuce");
             assertTrue(metrics.contains("jvm_memory_used_bytes"), "JVM metrics");
             assertTrue(metrics.contains("process_cpu_usage"), "process metrics");
+            assertTrue(metrics.contains("\nprocess_cpu_seconds_total "), "process CPU time in seconds");
+            assertTrue(metrics.contains("\nsystem_cpus "), "the processor count, not named like a histogram's _count");
+            assertFalse(metrics.contains("process_cpu_time_ns"), "no abbreviated unit in a name");
 
             assertTrue(metrics.contains("grpc_server_processing_duration_seconds_bucket{method=\"AppendEvents\",method_type=\"UNARY\","),
                     "gRPC latency histogram");
