@@ -1,6 +1,7 @@
 package io.eventline.client.subscribe;
 
 import io.eventline.client.RecordedEvent;
+import io.eventline.client.serialization.UndecodableEventException;
 import io.eventline.proto.v1.SubscribeRequest;
 import io.eventline.proto.v1.SubscribeResponse;
 import org.slf4j.Logger;
@@ -129,7 +130,15 @@ public final class CatchUpSubscription implements AutoCloseable {
                 return;
             }
         }
-        handler.handle(event);
+        try {
+            handler.handle(event);
+        }
+        catch (UndecodableEventException e) {
+            if (settings.undecodableEvents() == UndecodableEventPolicy.STOP) {
+                throw e;
+            }
+            log.warn("Catch-up subscription to {} skips an event it cannot decode: {}", settings.target(), e.getMessage(), e);
+        }
         checkpoint = Checkpoint.of(event);
         if (++sinceReported >= settings.checkpointEvery()) {
             report();

@@ -1,6 +1,7 @@
 package io.eventline.client.subscribe;
 
 import io.eventline.client.RecordedEvent;
+import io.eventline.client.serialization.UndecodableEventException;
 import io.eventline.proto.v1.Delivery;
 import io.eventline.proto.v1.SubscribeRequest;
 import io.eventline.proto.v1.SubscribeResponse;
@@ -17,7 +18,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * A running consumer of a group: hands each delivery to the handler on its own thread, acks the
  * handled ones in batches, nacks failures for a retry with backoff (or parks them when the handler
- * says so), and after a lost connection settles its acks first and then subscribes again under the
+ * says so), meets deliveries the handler cannot decode with the settings' {@link UndecodableEventPolicy}, and after a lost connection settles its acks first and then subscribes again under the
  * same consumer name, so its unsettled deliveries come back to it and handled work is not redone.
  */
 public final class GroupSubscription implements AutoCloseable {
@@ -56,7 +57,7 @@ public final class GroupSubscription implements AutoCloseable {
         return consumer;
     }
 
-    /** Completes when the subscription ended: normally after {@link #close()}, exceptionally if the server refused it for good. */
+    /** Completes when the subscription ended: normally after {@link #close()}, exceptionally if the server refused it for good or (under {@link UndecodableEventPolicy#STOP}) with the undecodable delivery's exception. */
     public CompletableFuture<Void> termination() {
         return loop.termination();
     }
@@ -120,6 +121,10 @@ public final class GroupSubscription implements AutoCloseable {
         try {
             handler.handle(groupDelivery);
         }
+        catch (UndecodableEventException e) {
+            settleUndecodable(ackId, e);
+            return;
+        }
         catch (Exception e) {
             Duration delay = settings.retryBackoff().delay(delivery.getDeliveryCount());
             log.warn("Handler of group {} failed on {} (delivery {}); retrying in {} ms", settings.group(), event, delivery.getDeliveryCount(), delay.toMillis(), e);
@@ -131,6 +136,25 @@ public final class GroupSubscription implements AutoCloseable {
             settler.park(ackId, parkReason.get());
             return;
         }
+        ack(ackId);
+    }
+
+    /** Decoding fails the same way on every delivery, so the policy decides instead of a retry. */
+    private void settleUndecodable(String ackId, UndecodableEventException e) {
+        switch (settings.undecodableEvents()) {
+            case STOP -> throw e;
+            case SKIP -> {
+                log.warn("Group {} skips (acks) a delivery it cannot decode: {}", settings.group(), e.getMessage(), e);
+                ack(ackId);
+            }
+            case PARK -> {
+                log.warn("Group {} parks a delivery it cannot decode: {}", settings.group(), e.getMessage());
+                settler.park(ackId, e.getMessage());
+            }
+        }
+    }
+
+    private void ack(String ackId) {
         acks.add(ackId);
         if (acks.isDue()) {
             acks.flush();
