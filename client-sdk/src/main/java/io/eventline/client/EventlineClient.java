@@ -3,10 +3,13 @@ package io.eventline.client;
 import io.eventline.client.admin.GroupAdmin;
 import io.eventline.client.admin.StreamAdmin;
 import io.eventline.client.append.AppendResult;
-import io.eventline.client.append.EventAppender;
 import io.eventline.client.append.EventData;
 import io.eventline.client.append.ExpectedVersion;
-import io.eventline.client.read.EventReader;
+import io.eventline.client.internal.Blocking;
+import io.eventline.client.internal.CallOptionsFactory;
+import io.eventline.client.internal.EventAppender;
+import io.eventline.client.internal.EventReader;
+import io.eventline.client.internal.UnaryCaller;
 import io.eventline.client.read.ReadOptions;
 import io.eventline.client.subscribe.CatchUpEventHandler;
 import io.eventline.client.subscribe.CatchUpSubscription;
@@ -15,10 +18,6 @@ import io.eventline.client.subscribe.GroupEventHandler;
 import io.eventline.client.subscribe.GroupSubscription;
 import io.eventline.client.subscribe.GroupSubscriptionSettings;
 import io.eventline.client.subscribe.Subscriber;
-import io.eventline.client.transport.Blocking;
-import io.eventline.client.transport.CallOptionsFactory;
-import io.eventline.client.transport.RetryPolicy;
-import io.eventline.client.transport.UnaryCaller;
 import io.grpc.ManagedChannel;
 
 import java.util.List;
@@ -49,7 +48,7 @@ public final class EventlineClient implements AutoCloseable {
     private final StreamAdmin streams;
     private final GroupAdmin groups;
 
-    public EventlineClient(ManagedChannel channel, CallOptionsFactory callOptions, RetryPolicy retryPolicy) {
+    EventlineClient(ManagedChannel channel, CallOptionsFactory callOptions, RetryPolicy retryPolicy) {
         this.channel = requireNonNull(channel, "channel is null");
         UnaryCaller caller = new UnaryCaller(channel, callOptions, retryPolicy);
         this.appender = new EventAppender(caller);

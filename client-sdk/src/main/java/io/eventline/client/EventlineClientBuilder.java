@@ -1,11 +1,10 @@
 package io.eventline.client;
 
-import io.eventline.client.transport.BearerTokenCredentials;
-import io.eventline.client.transport.CallOptionsFactory;
-import io.eventline.client.transport.ChannelFactory;
-import io.eventline.client.transport.KeepAlive;
-import io.eventline.client.transport.RetryPolicy;
-import io.eventline.client.transport.TlsSettings;
+import io.eventline.client.internal.BearerTokenCredentials;
+import io.eventline.client.internal.CallOptionsFactory;
+import io.eventline.client.internal.ChannelFactory;
+import io.eventline.client.internal.KeepAlive;
+import io.eventline.client.internal.TlsSettings;
 import io.grpc.CallCredentials;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;

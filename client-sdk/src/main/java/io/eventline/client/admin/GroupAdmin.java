@@ -1,10 +1,10 @@
 package io.eventline.client.admin;
 
 import io.eventline.client.EventlineException;
+import io.eventline.client.internal.Idempotence;
+import io.eventline.client.internal.UnaryCaller;
 import io.eventline.client.subscribe.SubscriptionStart;
 import io.eventline.client.subscribe.SubscriptionTarget;
-import io.eventline.client.transport.Idempotence;
-import io.eventline.client.transport.UnaryCaller;
 import io.eventline.proto.v1.ConsumerGroupServiceGrpc;
 import io.eventline.proto.v1.CreateGroupRequest;
 import io.eventline.proto.v1.DeleteGroupRequest;
@@ -19,7 +19,7 @@ import io.grpc.Status;
 
 import java.util.List;
 
-import static io.eventline.client.transport.Blocking.await;
+import static io.eventline.client.internal.Blocking.await;
 import static java.util.Objects.requireNonNull;
 
 /** Consumer group management. Blocking calls. */

@@ -3,8 +3,8 @@ package io.eventline.client.admin;
 import com.google.protobuf.ByteString;
 import io.eventline.client.NotFoundException;
 import io.eventline.client.append.ExpectedVersion;
-import io.eventline.client.transport.Idempotence;
-import io.eventline.client.transport.UnaryCaller;
+import io.eventline.client.internal.Idempotence;
+import io.eventline.client.internal.UnaryCaller;
 import io.eventline.proto.v1.DeleteStreamRequest;
 import io.eventline.proto.v1.GetStreamInfoRequest;
 import io.eventline.proto.v1.GetStreamInfoResponse;
@@ -15,7 +15,7 @@ import io.eventline.proto.v1.StreamServiceGrpc;
 
 import java.util.Optional;
 
-import static io.eventline.client.transport.Blocking.await;
+import static io.eventline.client.internal.Blocking.await;
 import static java.util.Objects.requireNonNull;
 
 /** Stream management: info, deletion, retention, snapshots. Blocking calls. */

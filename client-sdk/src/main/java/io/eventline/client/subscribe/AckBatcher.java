@@ -1,7 +1,7 @@
 package io.eventline.client.subscribe;
 
 import io.eventline.client.EventlineException;
-import io.eventline.client.transport.ErrorTranslator;
+import io.eventline.client.internal.ErrorTranslator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

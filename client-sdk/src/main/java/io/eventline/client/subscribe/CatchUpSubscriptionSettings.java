@@ -1,6 +1,6 @@
 package io.eventline.client.subscribe;
 
-import io.eventline.client.transport.Backoff;
+import io.eventline.client.Backoff;
 
 import java.time.Duration;
 import java.util.Optional;

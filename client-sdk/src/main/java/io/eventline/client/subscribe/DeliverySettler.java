@@ -1,8 +1,8 @@
 package io.eventline.client.subscribe;
 
 import com.google.protobuf.Duration;
-import io.eventline.client.transport.Idempotence;
-import io.eventline.client.transport.UnaryCaller;
+import io.eventline.client.internal.Idempotence;
+import io.eventline.client.internal.UnaryCaller;
 import io.eventline.proto.v1.AckRequest;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.NackAction;

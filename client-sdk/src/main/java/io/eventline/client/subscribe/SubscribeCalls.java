@@ -1,6 +1,6 @@
 package io.eventline.client.subscribe;
 
-import io.eventline.client.transport.CallOptionsFactory;
+import io.eventline.client.internal.CallOptionsFactory;
 import io.eventline.proto.v1.SubscribeRequest;
 import io.grpc.ManagedChannel;
 

@@ -1,7 +1,7 @@
 package io.eventline.client.subscribe;
 
-import io.eventline.client.transport.CallOptionsFactory;
-import io.eventline.client.transport.UnaryCaller;
+import io.eventline.client.internal.CallOptionsFactory;
+import io.eventline.client.internal.UnaryCaller;
 import io.grpc.ManagedChannel;
 
 import java.util.Set;

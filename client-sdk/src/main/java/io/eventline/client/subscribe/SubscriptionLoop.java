@@ -1,8 +1,8 @@
 package io.eventline.client.subscribe;
 
+import io.eventline.client.Backoff;
 import io.eventline.client.EventlineException;
-import io.eventline.client.transport.Backoff;
-import io.eventline.client.transport.ErrorTranslator;
+import io.eventline.client.internal.ErrorTranslator;
 import io.grpc.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,9 @@
-package io.eventline.client.transport;
+package io.eventline.client.internal;
 
 import io.eventline.client.EventlineClient;
 import io.eventline.client.EventlineException;
 import io.eventline.client.RecordedEvent;
+import io.eventline.client.RetryPolicy;
 import io.eventline.client.append.ExpectedVersion;
 import io.eventline.client.read.ReadOptions;
 import io.eventline.client.testing.TestServer;

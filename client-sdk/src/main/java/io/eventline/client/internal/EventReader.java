@@ -1,8 +1,8 @@
-package io.eventline.client.read;
+package io.eventline.client.internal;
 
 import io.eventline.client.RecordedEvent;
-import io.eventline.client.transport.CallOptionsFactory;
-import io.eventline.client.transport.RetryPolicy;
+import io.eventline.client.RetryPolicy;
+import io.eventline.client.read.ReadOptions;
 import io.eventline.proto.v1.ReadStreamRequest;
 import io.grpc.Channel;
 
@@ -36,7 +36,7 @@ public final class EventReader {
      * {@link io.eventline.client.NotFoundException} when the result is first consumed.
      */
     public Stream<RecordedEvent> read(String stream, ReadOptions options) {
-        ReadStreamRequest request = options.toRequest(stream);
+        ReadStreamRequest request = options.toProto(stream);
         ReadIterator iterator = new ReadIterator(request, next -> ReadCall.open(channel, callOptions.streaming(), next), retryPolicy);
         return StreamSupport.stream(Spliterators.spliteratorUnknownSize(iterator, Spliterator.ORDERED | Spliterator.NONNULL), false)
                 .onClose(iterator::close);

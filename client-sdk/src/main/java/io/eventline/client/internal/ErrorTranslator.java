@@ -1,15 +1,15 @@
-package io.eventline.client.transport;
+package io.eventline.client.internal;
 
 import com.google.protobuf.Any;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.rpc.ErrorInfo;
-import io.eventline.proto.v1.ErrorReason;
-import io.eventline.proto.v1.ErrorReasons;
 import io.eventline.client.EventlineException;
 import io.eventline.client.NotFoundException;
 import io.eventline.client.append.EventIdConflictException;
 import io.eventline.client.append.StreamDeletedException;
 import io.eventline.client.append.WrongExpectedVersionException;
+import io.eventline.proto.v1.ErrorReason;
+import io.eventline.proto.v1.ErrorReasons;
 import io.grpc.Status;
 import io.grpc.StatusException;
 import io.grpc.StatusRuntimeException;

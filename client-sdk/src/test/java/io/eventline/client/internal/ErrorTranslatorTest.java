@@ -1,4 +1,4 @@
-package io.eventline.client.transport;
+package io.eventline.client.internal;
 
 import com.google.protobuf.Any;
 import com.google.rpc.Code;

@@ -1,7 +1,8 @@
-package io.eventline.client.append;
+package io.eventline.client.internal;
 
-import io.eventline.client.transport.Idempotence;
-import io.eventline.client.transport.UnaryCaller;
+import io.eventline.client.append.AppendResult;
+import io.eventline.client.append.EventData;
+import io.eventline.client.append.ExpectedVersion;
 import io.eventline.proto.v1.AppendEventsRequest;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 

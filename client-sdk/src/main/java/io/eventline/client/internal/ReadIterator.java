@@ -1,9 +1,8 @@
-package io.eventline.client.read;
+package io.eventline.client.internal;
 
 import io.eventline.client.EventlineException;
 import io.eventline.client.RecordedEvent;
-import io.eventline.client.transport.ErrorTranslator;
-import io.eventline.client.transport.RetryPolicy;
+import io.eventline.client.RetryPolicy;
 import io.eventline.proto.v1.ReadStreamRequest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

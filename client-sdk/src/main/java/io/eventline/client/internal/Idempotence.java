@@ -1,4 +1,4 @@
-package io.eventline.client.transport;
+package io.eventline.client.internal;
 
 /** Whether repeating a call whose reply was lost can do harm; only idempotent calls are retried. */
 public enum Idempotence {

@@ -1,4 +1,4 @@
-package io.eventline.client.transport;
+package io.eventline.client;
 
 import io.grpc.Status;
 

@@ -1,5 +1,6 @@
-package io.eventline.client.transport;
+package io.eventline.client.internal;
 
+import io.eventline.client.RetryPolicy;
 import io.grpc.ManagedChannel;
 import io.grpc.MethodDescriptor;
 import io.grpc.Status;

@@ -1,4 +1,4 @@
-package io.eventline.client.transport;
+package io.eventline.client;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

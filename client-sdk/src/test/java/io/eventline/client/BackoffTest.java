@@ -1,4 +1,4 @@
-package io.eventline.client.transport;
+package io.eventline.client;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,4 +1,4 @@
-package io.eventline.client.transport;
+package io.eventline.client.internal;
 
 import io.grpc.CallCredentials;
 import io.grpc.CallOptions;

@@ -1,4 +1,4 @@
-package io.eventline.client.transport;
+package io.eventline.client.internal;
 
 import io.grpc.ClientInterceptor;
 import io.grpc.Grpc;
