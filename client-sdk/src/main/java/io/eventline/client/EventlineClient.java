@@ -9,6 +9,8 @@ import io.eventline.client.internal.Blocking;
 import io.eventline.client.internal.CallOptionsFactory;
 import io.eventline.client.internal.EventAppender;
 import io.eventline.client.internal.EventReader;
+import io.eventline.client.internal.GrpcGroupAdmin;
+import io.eventline.client.internal.GrpcStreamAdmin;
 import io.eventline.client.internal.UnaryCaller;
 import io.eventline.client.read.ReadOptions;
 import io.eventline.client.subscribe.CatchUpEventHandler;
@@ -54,8 +56,8 @@ public final class EventlineClient implements AutoCloseable {
         this.appender = new EventAppender(caller);
         this.reader = new EventReader(channel, callOptions, retryPolicy);
         this.subscriber = new Subscriber(channel, callOptions, caller);
-        this.streams = new StreamAdmin(caller);
-        this.groups = new GroupAdmin(caller);
+        this.streams = new GrpcStreamAdmin(caller);
+        this.groups = new GrpcGroupAdmin(caller);
     }
 
     /** A client for the server at {@code host:port}, plaintext, with the default deadline and retries. */

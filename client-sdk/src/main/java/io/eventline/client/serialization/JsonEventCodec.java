@@ -65,7 +65,8 @@ public final class JsonEventCodec implements EventCodec {
         }
         catch (IOException e) {
             // Jackson's message goes on with the source location: its first line says what is wrong
-            throw new UndecodableEventException(event, e.getMessage().lines().findFirst().orElse(e.toString()), e);
+            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+            throw new UndecodableEventException(event, message, e);
         }
         catch (SerializationException e) {
             throw new UndecodableEventException(event, e.getMessage(), e);

@@ -18,8 +18,9 @@ import static java.util.Objects.requireNonNull;
 /**
  * A running consumer of a group: hands each delivery to the handler on its own thread, acks the
  * handled ones in batches, nacks failures for a retry with backoff (or parks them when the handler
- * says so), meets deliveries the handler cannot decode with the settings' {@link UndecodableEventPolicy}, and after a lost connection settles its acks first and then subscribes again under the
- * same consumer name, so its unsettled deliveries come back to it and handled work is not redone.
+ * says so), meets deliveries the handler cannot decode with the settings'
+ * {@link UndecodableEventPolicy}, and after a lost connection settles its acks first and then
+ * subscribes again under the same consumer name, so its unsettled deliveries come back to it and handled work is not redone.
  */
 public final class GroupSubscription implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(GroupSubscription.class);
@@ -57,7 +58,10 @@ public final class GroupSubscription implements AutoCloseable {
         return consumer;
     }
 
-    /** Completes when the subscription ended: normally after {@link #close()}, exceptionally if the server refused it for good or (under {@link UndecodableEventPolicy#STOP}) with the undecodable delivery's exception. */
+    /**
+     * Completes when the subscription ended: normally after {@link #close()}, exceptionally if the server refused it for
+     * good, or with the exception of a delivery the handler could not decode (under {@link UndecodableEventPolicy#STOP}).
+     */
     public CompletableFuture<Void> termination() {
         return loop.termination();
     }

@@ -1,4 +1,4 @@
-package io.eventline.client.admin;
+package io.eventline.client.internal;
 
 import com.google.protobuf.Timestamp;
 
