@@ -11,6 +11,7 @@ import io.eventline.client.internal.EventAppender;
 import io.eventline.client.internal.EventReader;
 import io.eventline.client.internal.GrpcGroupAdmin;
 import io.eventline.client.internal.GrpcStreamAdmin;
+import io.eventline.client.internal.Subscriber;
 import io.eventline.client.internal.UnaryCaller;
 import io.eventline.client.read.ReadOptions;
 import io.eventline.client.subscribe.CatchUpEventHandler;
@@ -19,7 +20,6 @@ import io.eventline.client.subscribe.CatchUpSubscriptionSettings;
 import io.eventline.client.subscribe.GroupEventHandler;
 import io.eventline.client.subscribe.GroupSubscription;
 import io.eventline.client.subscribe.GroupSubscriptionSettings;
-import io.eventline.client.subscribe.Subscriber;
 import io.grpc.ManagedChannel;
 
 import java.util.List;

@@ -1,8 +1,6 @@
-package io.eventline.client.subscribe;
+package io.eventline.client.internal;
 
 import com.google.protobuf.Duration;
-import io.eventline.client.internal.Idempotence;
-import io.eventline.client.internal.UnaryCaller;
 import io.eventline.proto.v1.AckRequest;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.NackAction;

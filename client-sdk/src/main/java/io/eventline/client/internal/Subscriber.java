@@ -1,7 +1,11 @@
-package io.eventline.client.subscribe;
+package io.eventline.client.internal;
 
-import io.eventline.client.internal.CallOptionsFactory;
-import io.eventline.client.internal.UnaryCaller;
+import io.eventline.client.subscribe.CatchUpEventHandler;
+import io.eventline.client.subscribe.CatchUpSubscription;
+import io.eventline.client.subscribe.CatchUpSubscriptionSettings;
+import io.eventline.client.subscribe.GroupEventHandler;
+import io.eventline.client.subscribe.GroupSubscription;
+import io.eventline.client.subscribe.GroupSubscriptionSettings;
 import io.grpc.ManagedChannel;
 
 import java.util.Set;
@@ -22,14 +26,14 @@ public final class Subscriber implements AutoCloseable {
     }
 
     public GroupSubscription subscribe(GroupSubscriptionSettings settings, GroupEventHandler handler) {
-        GroupSubscription subscription = new GroupSubscription(settings, handler, calls, new DeliverySettler(caller, settings.group()));
+        GrpcGroupSubscription subscription = new GrpcGroupSubscription(settings, handler, calls, new DeliverySettler(caller, settings.group()));
         track(subscription::close, subscription.termination());
         subscription.start();
         return subscription;
     }
 
     public CatchUpSubscription subscribe(CatchUpSubscriptionSettings settings, CatchUpEventHandler handler) {
-        CatchUpSubscription subscription = new CatchUpSubscription(settings, handler, calls);
+        GrpcCatchUpSubscription subscription = new GrpcCatchUpSubscription(settings, handler, calls);
         track(subscription::close, subscription.termination());
         subscription.start();
         return subscription;

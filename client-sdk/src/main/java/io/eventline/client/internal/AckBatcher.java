@@ -1,7 +1,6 @@
-package io.eventline.client.subscribe;
+package io.eventline.client.internal;
 
 import io.eventline.client.EventlineException;
-import io.eventline.client.internal.ErrorTranslator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

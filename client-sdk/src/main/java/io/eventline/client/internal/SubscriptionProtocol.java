@@ -1,4 +1,4 @@
-package io.eventline.client.subscribe;
+package io.eventline.client.internal;
 
 import io.eventline.proto.v1.SubscribeRequest;
 import io.eventline.proto.v1.SubscribeResponse;

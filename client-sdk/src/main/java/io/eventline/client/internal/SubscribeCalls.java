@@ -1,6 +1,5 @@
-package io.eventline.client.subscribe;
+package io.eventline.client.internal;
 
-import io.eventline.client.internal.CallOptionsFactory;
 import io.eventline.proto.v1.SubscribeRequest;
 import io.grpc.ManagedChannel;
 

@@ -1,8 +1,7 @@
-package io.eventline.client.subscribe;
+package io.eventline.client.internal;
 
 import io.eventline.client.Backoff;
 import io.eventline.client.EventlineException;
-import io.eventline.client.internal.ErrorTranslator;
 import io.grpc.Status;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.eventline.client.subscribe;
+package io.eventline.client.internal;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
