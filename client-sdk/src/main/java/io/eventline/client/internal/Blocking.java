@@ -7,7 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /** Waits for a call's future and rethrows its failure as the SDK exception it is, not wrapped. */
-public final class Blocking {
+final class Blocking {
     private Blocking() {
     }
 

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** Turns a failed call into the SDK's exceptions, reading the server's {@code google.rpc.ErrorInfo} where it sent one. */
-public final class ErrorTranslator {
+final class ErrorTranslator {
     private ErrorTranslator() {
     }
 

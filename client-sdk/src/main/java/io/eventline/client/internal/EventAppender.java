@@ -15,10 +15,10 @@ import static java.util.Objects.requireNonNull;
  * Appends events. The request is built once, with the ids the events already carry, so every
  * retry of it is the same request: the server returns the first attempt's result for a retry.
  */
-public final class EventAppender {
+final class EventAppender {
     private final UnaryCaller caller;
 
-    public EventAppender(UnaryCaller caller) {
+    EventAppender(UnaryCaller caller) {
         this.caller = requireNonNull(caller, "caller is null");
     }
 

@@ -17,7 +17,7 @@ import static java.util.Objects.requireNonNull;
  * Reads a stream or {@code $all} as a lazy {@link Stream}: pages are fetched as the stream is
  * consumed. Close the stream (try-with-resources) when stopping early; that cancels the call.
  */
-public final class EventReader {
+final class EventReader {
     /** The name that reads every stream in global order. */
     public static final String ALL = "$all";
 
@@ -25,7 +25,7 @@ public final class EventReader {
     private final CallOptionsFactory callOptions;
     private final RetryPolicy retryPolicy;
 
-    public EventReader(Channel channel, CallOptionsFactory callOptions, RetryPolicy retryPolicy) {
+    EventReader(Channel channel, CallOptionsFactory callOptions, RetryPolicy retryPolicy) {
         this.channel = requireNonNull(channel, "channel is null");
         this.callOptions = requireNonNull(callOptions, "callOptions is null");
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy is null");

@@ -26,10 +26,10 @@ import static io.eventline.client.internal.Blocking.await;
 import static java.util.Objects.requireNonNull;
 
 /** Consumer group management over the client's unary calls. */
-public final class GrpcGroupAdmin implements GroupAdmin {
+final class GrpcGroupAdmin implements GroupAdmin {
     private final UnaryCaller caller;
 
-    public GrpcGroupAdmin(UnaryCaller caller) {
+    GrpcGroupAdmin(UnaryCaller caller) {
         this.caller = requireNonNull(caller, "caller is null");
     }
 

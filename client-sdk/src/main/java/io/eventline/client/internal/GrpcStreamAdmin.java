@@ -22,10 +22,10 @@ import static io.eventline.client.internal.Blocking.await;
 import static java.util.Objects.requireNonNull;
 
 /** Stream management over the client's unary calls. */
-public final class GrpcStreamAdmin implements StreamAdmin {
+final class GrpcStreamAdmin implements StreamAdmin {
     private final UnaryCaller caller;
 
-    public GrpcStreamAdmin(UnaryCaller caller) {
+    GrpcStreamAdmin(UnaryCaller caller) {
         this.caller = requireNonNull(caller, "caller is null");
     }
 

@@ -15,12 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import static java.util.Objects.requireNonNull;
 
 /** Starts subscriptions on the client's channel and closes those still running when the client closes. */
-public final class Subscriber implements AutoCloseable {
+final class Subscriber implements AutoCloseable {
     private final SubscribeCalls calls;
     private final UnaryCaller caller;
     private final Set<Runnable> running = ConcurrentHashMap.newKeySet();
 
-    public Subscriber(ManagedChannel channel, CallOptionsFactory callOptions, UnaryCaller caller) {
+    Subscriber(ManagedChannel channel, CallOptionsFactory callOptions, UnaryCaller caller) {
         this.calls = new SubscribeCalls(channel, callOptions);
         this.caller = requireNonNull(caller, "caller is null");
     }

@@ -16,12 +16,12 @@ import static java.util.Objects.requireNonNull;
  * Makes unary calls: each attempt with its own deadline, idempotent calls retried on
  * {@code UNAVAILABLE} after a backoff, failures translated into the SDK's exceptions.
  */
-public final class UnaryCaller {
+final class UnaryCaller {
     private final ManagedChannel channel;
     private final CallOptionsFactory callOptions;
     private final RetryPolicy retryPolicy;
 
-    public UnaryCaller(ManagedChannel channel, CallOptionsFactory callOptions, RetryPolicy retryPolicy) {
+    UnaryCaller(ManagedChannel channel, CallOptionsFactory callOptions, RetryPolicy retryPolicy) {
         this.channel = requireNonNull(channel, "channel is null");
         this.callOptions = requireNonNull(callOptions, "callOptions is null");
         this.retryPolicy = requireNonNull(retryPolicy, "retryPolicy is null");
