@@ -16,13 +16,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Pins the SDK's public surface, read from its compiled classes: which packages hold public classes,
- * and that no type of {@code io.eventline.client.internal} shows in what the API packages offer.
+ * what of {@code io.eventline.client.internal} is public, that none of its types shows in what the API packages offer,
+ * and where the API shows the wire types of {@code eventline-proto}.
  */
 class PublicApiTest {
     private static final String INTERNAL = "io.eventline.client.internal";
@@ -38,37 +40,60 @@ class PublicApiTest {
     }
 
     @Test
+    void internalKeepsPublicOnlyWhatTheClientAndItsBuilderAreWiredFrom() throws Exception {
+        List<String> publicInternal = publicClasses().stream().filter(PublicApiTest::isInternal).map(Class::getSimpleName).sorted().toList();
+
+        assertEquals(List.of("BearerTokenCredentials", "CallOptionsFactory", "ChannelFactory", "GrpcEventlineClient", "KeepAlive", "TlsSettings"),
+                publicInternal);
+    }
+
+    @Test
     void theApiShowsNoInternalType() throws Exception {
-        List<String> leaks = new ArrayList<>();
+        assertEquals(List.of(), apiMembersShowing(PublicApiTest::isInternal));
+    }
+
+    @Test
+    void theApiShowsWireTypesOnlyInTheWireFormsOfItsValues() throws Exception {
+        assertEquals(List.of(
+                "public io.eventline.proto.v1.AllTarget io.eventline.client.subscribe.SubscriptionTarget.toAllTarget()",
+                "public io.eventline.proto.v1.EventData io.eventline.client.append.EventData.toProto()",
+                "public io.eventline.proto.v1.ExpectedVersion io.eventline.client.append.ExpectedVersion.toProto()",
+                "public io.eventline.proto.v1.ReadStreamRequest io.eventline.client.read.ReadOptions.toProto(java.lang.String)",
+                "public io.eventline.proto.v1.SubscriptionStart io.eventline.client.subscribe.SubscriptionStart.toProto()"),
+                apiMembersShowing(type -> type != null && type.getPackageName().startsWith("io.eventline.proto")));
+    }
+
+    /** The public members (methods, constructors, fields) and supertypes of the API packages' public classes whose signature has a type {@code shown} accepts. */
+    private static List<String> apiMembersShowing(Predicate<Class<?>> shown) throws Exception {
+        List<String> showing = new ArrayList<>();
         for (Class<?> type : publicClasses()) {
-            if (type.getPackageName().equals(INTERNAL)) {
+            if (isInternal(type)) {
                 continue;
             }
-            if (isInternal(type.getSuperclass()) || Arrays.stream(type.getInterfaces()).anyMatch(PublicApiTest::isInternal)) {
-                leaks.add(type.getName() + " extends an internal type");
+            if (shown.test(type.getSuperclass()) || Arrays.stream(type.getInterfaces()).anyMatch(shown)) {
+                showing.add(type.getName() + " extends a type it should not show");
             }
-            for (Method method : type.getMethods()) {
-                if (isInternal(method.getReturnType()) || takesInternal(method)) {
-                    leaks.add(method.toString());
+            for (Method method : type.getDeclaredMethods()) {
+                if (Modifier.isPublic(method.getModifiers()) && (shown.test(method.getReturnType()) || takes(method, shown))) {
+                    showing.add(method.toString());
                 }
             }
             for (Field field : type.getFields()) {
-                if (isInternal(field.getType())) {
-                    leaks.add(field.toString());
+                if (shown.test(field.getType())) {
+                    showing.add(field.toString());
                 }
             }
             for (Constructor<?> constructor : type.getConstructors()) {
-                if (takesInternal(constructor)) {
-                    leaks.add(constructor.toString());
+                if (takes(constructor, shown)) {
+                    showing.add(constructor.toString());
                 }
             }
         }
-
-        assertEquals(List.of(), leaks);
+        return showing.stream().sorted().toList();
     }
 
-    private static boolean takesInternal(Executable executable) {
-        return Arrays.stream(executable.getParameterTypes()).anyMatch(PublicApiTest::isInternal);
+    private static boolean takes(Executable executable, Predicate<Class<?>> shown) {
+        return Arrays.stream(executable.getParameterTypes()).anyMatch(shown);
     }
 
     private static boolean isInternal(Class<?> type) {

@@ -34,6 +34,6 @@ final class EventAppender {
                 .setExpectedVersion(expected.toProto());
         events.forEach(event -> request.addEvents(event.toProto()));
         return caller.call(EventStoreServiceGrpc.getAppendEventsMethod(), request.build(), Idempotence.IDEMPOTENT)
-                .thenApply(AppendResult::fromProto);
+                .thenApply(ProtoEvents::appendResult);
     }
 }

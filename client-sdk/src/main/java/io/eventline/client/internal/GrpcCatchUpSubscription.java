@@ -96,7 +96,7 @@ final class GrpcCatchUpSubscription implements CatchUpSubscription {
         @Override
         public void received(SubscribeResponse response) throws Exception {
             switch (response.getKindCase()) {
-                case DELIVERY -> handle(RecordedEvent.fromProto(response.getDelivery().getEvent()));
+                case DELIVERY -> handle(ProtoEvents.recordedEvent(response.getDelivery().getEvent()));
                 case CAUGHT_UP -> {
                     report();
                     caughtUp.complete(null);

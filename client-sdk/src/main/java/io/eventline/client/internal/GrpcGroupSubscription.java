@@ -116,7 +116,7 @@ final class GrpcGroupSubscription implements GroupSubscription {
             acks.add(ackId);
             return;
         }
-        RecordedEvent event = RecordedEvent.fromProto(delivery.getEvent());
+        RecordedEvent event = ProtoEvents.recordedEvent(delivery.getEvent());
         GroupDelivery groupDelivery = new GroupDelivery(event, delivery.getDeliveryCount());
         try {
             handler.handle(groupDelivery);

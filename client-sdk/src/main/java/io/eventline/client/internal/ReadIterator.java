@@ -81,7 +81,7 @@ final class ReadIterator implements Iterator<RecordedEvent>, AutoCloseable {
         }
         last = page.next();
         handedOut++;
-        return RecordedEvent.fromProto(last);
+        return ProtoEvents.recordedEvent(last);
     }
 
     @Override
