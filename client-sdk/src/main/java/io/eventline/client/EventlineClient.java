@@ -3,10 +3,8 @@ package io.eventline.client;
 import io.eventline.client.admin.GroupAdmin;
 import io.eventline.client.admin.StreamAdmin;
 import io.eventline.client.append.AppendResult;
-import io.eventline.client.append.EventAppender;
 import io.eventline.client.append.EventData;
 import io.eventline.client.append.ExpectedVersion;
-import io.eventline.client.read.EventReader;
 import io.eventline.client.read.ReadOptions;
 import io.eventline.client.subscribe.CatchUpEventHandler;
 import io.eventline.client.subscribe.CatchUpSubscription;
@@ -14,19 +12,10 @@ import io.eventline.client.subscribe.CatchUpSubscriptionSettings;
 import io.eventline.client.subscribe.GroupEventHandler;
 import io.eventline.client.subscribe.GroupSubscription;
 import io.eventline.client.subscribe.GroupSubscriptionSettings;
-import io.eventline.client.subscribe.Subscriber;
-import io.eventline.client.transport.Blocking;
-import io.eventline.client.transport.CallOptionsFactory;
-import io.eventline.client.transport.RetryPolicy;
-import io.eventline.client.transport.UnaryCaller;
-import io.grpc.ManagedChannel;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static java.util.Objects.requireNonNull;
 
 /**
  * The Eventline client: one channel to the server, shared by every call. Thread-safe; make one
@@ -41,30 +30,13 @@ import static java.util.Objects.requireNonNull;
  * }
  * }</pre>
  */
-public final class EventlineClient implements AutoCloseable {
-    private final ManagedChannel channel;
-    private final EventAppender appender;
-    private final EventReader reader;
-    private final Subscriber subscriber;
-    private final StreamAdmin streams;
-    private final GroupAdmin groups;
-
-    public EventlineClient(ManagedChannel channel, CallOptionsFactory callOptions, RetryPolicy retryPolicy) {
-        this.channel = requireNonNull(channel, "channel is null");
-        UnaryCaller caller = new UnaryCaller(channel, callOptions, retryPolicy);
-        this.appender = new EventAppender(caller);
-        this.reader = new EventReader(channel, callOptions, retryPolicy);
-        this.subscriber = new Subscriber(channel, callOptions, caller);
-        this.streams = new StreamAdmin(caller);
-        this.groups = new GroupAdmin(caller);
-    }
-
+public interface EventlineClient extends AutoCloseable {
     /** A client for the server at {@code host:port}, plaintext, with the default deadline and retries. */
-    public static EventlineClient connect(String target) {
+    static EventlineClient connect(String target) {
         return builder().target(target).build();
     }
 
-    public static EventlineClientBuilder builder() {
+    static EventlineClientBuilder builder() {
         return new EventlineClientBuilder();
     }
 
@@ -73,61 +45,33 @@ public final class EventlineClient implements AutoCloseable {
      * {@link io.eventline.client.append.WrongExpectedVersionException} on a conflict. A call whose
      * reply is lost is retried with the same event ids: the server then returns the original result.
      */
-    public CompletableFuture<AppendResult> append(String stream, ExpectedVersion expected, List<EventData> events) {
-        return appender.append(stream, expected, events);
-    }
+    CompletableFuture<AppendResult> append(String stream, ExpectedVersion expected, List<EventData> events);
 
     /** {@link #append} and wait for it; failures are thrown as they are, not wrapped. */
-    public AppendResult appendBlocking(String stream, ExpectedVersion expected, List<EventData> events) {
-        return Blocking.await(append(stream, expected, events));
-    }
+    AppendResult appendBlocking(String stream, ExpectedVersion expected, List<EventData> events);
 
     /**
      * A stream's events, pulled lazily page by page as the result is consumed; close it to stop
      * early. A stream without events throws {@link NotFoundException} when first consumed.
      */
-    public Stream<RecordedEvent> read(String stream, ReadOptions options) {
-        return reader.read(stream, options);
-    }
+    Stream<RecordedEvent> read(String stream, ReadOptions options);
 
     /** Every stream's events in global order ({@code $all}), lazily. */
-    public Stream<RecordedEvent> readAll(ReadOptions options) {
-        return reader.read(EventReader.ALL, options);
-    }
+    Stream<RecordedEvent> readAll(ReadOptions options);
 
     /** Joins a consumer group (created on first use) and hands its deliveries to {@code handler} until closed. */
-    public GroupSubscription subscribe(GroupSubscriptionSettings settings, GroupEventHandler handler) {
-        return subscriber.subscribe(settings, handler);
-    }
+    GroupSubscription subscribe(GroupSubscriptionSettings settings, GroupEventHandler handler);
 
     /** Catch-up subscription: history, then live events, handed to {@code handler} until closed. */
-    public CatchUpSubscription subscribe(CatchUpSubscriptionSettings settings, CatchUpEventHandler handler) {
-        return subscriber.subscribe(settings, handler);
-    }
+    CatchUpSubscription subscribe(CatchUpSubscriptionSettings settings, CatchUpEventHandler handler);
 
     /** Stream management: info, deletion, retention, snapshots. */
-    public StreamAdmin streams() {
-        return streams;
-    }
+    StreamAdmin streams();
 
     /** Consumer group management. */
-    public GroupAdmin groups() {
-        return groups;
-    }
+    GroupAdmin groups();
 
     /** Closes the subscriptions (each settles its acks), then the channel. */
     @Override
-    public void close() {
-        subscriber.close();
-        channel.shutdown();
-        try {
-            if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
-                channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-            }
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            channel.shutdownNow();
-        }
-    }
+    void close();
 }

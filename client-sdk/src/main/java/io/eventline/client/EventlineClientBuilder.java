@@ -1,11 +1,11 @@
 package io.eventline.client;
 
-import io.eventline.client.transport.BearerTokenCredentials;
-import io.eventline.client.transport.CallOptionsFactory;
-import io.eventline.client.transport.ChannelFactory;
-import io.eventline.client.transport.KeepAlive;
-import io.eventline.client.transport.RetryPolicy;
-import io.eventline.client.transport.TlsSettings;
+import io.eventline.client.internal.BearerTokenCredentials;
+import io.eventline.client.internal.CallOptionsFactory;
+import io.eventline.client.internal.ChannelFactory;
+import io.eventline.client.internal.GrpcEventlineClient;
+import io.eventline.client.internal.KeepAlive;
+import io.eventline.client.internal.TlsSettings;
 import io.grpc.CallCredentials;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannel;
@@ -107,6 +107,6 @@ public final class EventlineClientBuilder {
         TlsSettings transport = clientCertificateChain == null ? tls : tls.withClientCertificate(clientCertificateChain, clientPrivateKey);
         ChannelFactory channels = new ChannelFactory(transport, keepAlive, interceptors);
         ManagedChannel channel = target != null ? channels.create(target) : channels.configure(channelBuilder);
-        return new EventlineClient(channel, new CallOptionsFactory(deadline, credentials), retryPolicy);
+        return new GrpcEventlineClient(channel, new CallOptionsFactory(deadline, credentials), retryPolicy);
     }
 }

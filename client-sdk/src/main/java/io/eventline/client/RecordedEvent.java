@@ -24,12 +24,6 @@ public record RecordedEvent(String stream, long version, String position, UUID e
         requireNonNull(recordedAt, "recordedAt is null");
     }
 
-    public static RecordedEvent fromProto(io.eventline.proto.v1.RecordedEvent event) {
-        return new RecordedEvent(event.getStream(), event.getVersion(), event.getPosition(), UUID.fromString(event.getEventId()), event.getType(),
-                event.getData().toByteArray(), event.getContentType(), event.getMetadataMap(),
-                Instant.ofEpochSecond(event.getRecordedAt().getSeconds(), event.getRecordedAt().getNanos()));
-    }
-
     /** A copy of the payload. */
     @Override
     public byte[] data() {

@@ -91,6 +91,7 @@ public final class DemoFlow {
             notifications.start();
             analytics.start();
             projection.start();
+            say("the order-summary projection stops on an event it cannot decode, naming its stream, version, type and the decode error");
 
             step("2. Orders go through their lives (the mail server is down for the first notification)");
             String delivered = ids.get("delivered");
@@ -152,7 +153,8 @@ public final class DemoFlow {
             Eventually.await("the order summaries", wait,
                     () -> finalStatuses.entrySet().stream().allMatch(entry ->
                             summaries.get(entry.getKey()).map(summary -> summary.status() == entry.getValue()).orElse(false)),
-                    () -> ids.values().stream().map(summaries::get).toList().toString());
+                    () -> ids.values().stream().map(summaries::get).toList().toString(), "the order-summary projection",
+                    projection.termination());
             Map<String, OrderSummary> rows = new LinkedHashMap<>();
             ids.values().forEach(id -> rows.put(id, summaries.get(id).orElseThrow()));
             rows.values().forEach(summary -> say("summary: " + summary));

@@ -1,9 +1,12 @@
 package io.eventline.examples;
 
 import io.eventline.client.EventlineClient;
+import io.eventline.client.append.EventData;
+import io.eventline.client.append.ExpectedVersion;
 import io.eventline.examples.analytics.SalesFigures;
 import io.eventline.examples.crash.CrashingWorker;
 import io.eventline.examples.notification.Notification;
+import io.eventline.examples.order.OrderEvents;
 import io.eventline.examples.order.OrderStatus;
 import io.eventline.server.EventlineServer;
 import io.eventline.server.Main;
@@ -19,9 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole demo, as OrderServiceDemo runs it, against a real server (wired by Main) on the test Redis: what CI runs. */
@@ -30,9 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class OrderServiceDemoTest {
     @Test
     void theDemoRunsEndToEnd(TestRedis redis) throws InterruptedException {
-        EventlineServer server = Main.create(List.of("--grpc.port=0", "--grpc.host=127.0.0.1", "--metrics.port=0", "--metrics.host=127.0.0.1",
-                "--redis.uri=" + redis.uri(), "--store.namespace=" + redis.newNamespace()), Map.of());
-        server.start();
+        EventlineServer server = startServer(redis);
         String target = "127.0.0.1:" + server.port();
         ByteArrayOutputStream narration = new ByteArrayOutputStream();
         DemoReport report;
@@ -71,5 +74,33 @@ class OrderServiceDemoTest {
         assertEquals(CrashingWorker.CRASHED, report.crash().workerExitStatus(), "the worker died in its handler");
         assertEquals(1, report.crash().eventVersion());
         assertTrue(report.crash().deliveryCountAtSurvivor() >= 2, "the survivor got a redelivery: " + report.crash());
+    }
+
+    @Test
+    void aProjectionThatMeetsAnEventItCannotDecodeFailsTheDemoNamingTheEventAndWhy(TestRedis redis) {
+        EventlineServer server = startServer(redis);
+        String target = "127.0.0.1:" + server.port();
+        String stream = OrderEvents.ORDERS.streamName("by-hand-" + UUID.randomUUID().toString().substring(0, 6));
+        try (EventlineClient client = EventlineClient.connect(target);
+                PrintStream out = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)) {
+            // another tool wrote an OrderPlaced that is not JSON
+            client.appendBlocking(stream, ExpectedVersion.noStream(), List.of(EventData.builder("OrderPlaced")
+                    .data("total: 42".getBytes(StandardCharsets.UTF_8)).contentType("text/plain").build()));
+
+            DemoFailedException failed = assertThrows(DemoFailedException.class, () -> new DemoFlow(client, target, out, Duration.ofSeconds(30)).run());
+
+            assertTrue(failed.getMessage().startsWith("the order summaries cannot come: the order-summary projection stopped: cannot decode event "
+                    + stream + "@1 of type OrderPlaced (text/plain): Unrecognized token 'total'"), failed.getMessage());
+        }
+        finally {
+            server.stop();
+        }
+    }
+
+    private static EventlineServer startServer(TestRedis redis) {
+        EventlineServer server = Main.create(List.of("--grpc.port=0", "--grpc.host=127.0.0.1", "--metrics.port=0", "--metrics.host=127.0.0.1",
+                "--redis.uri=" + redis.uri(), "--store.namespace=" + redis.newNamespace()), Map.of());
+        server.start();
+        return server;
     }
 }

@@ -9,9 +9,4 @@ public record GroupInfo(String group, String stream, List<String> categories, Li
         categories = List.copyOf(categories);
         eventTypes = List.copyOf(eventTypes);
     }
-
-    static GroupInfo fromProto(io.eventline.proto.v1.GroupInfo info) {
-        return new GroupInfo(info.getGroup(), info.getStream(), info.getCategoriesList(), info.getEventTypesList(),
-                GroupSettings.fromProto(info.getSettings()), ProtoTime.instant(info.getCreatedAt()));
-    }
 }

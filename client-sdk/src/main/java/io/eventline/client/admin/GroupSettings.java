@@ -23,15 +23,4 @@ public record GroupSettings(Duration ackTimeout, int maxDeliveries) {
     public static GroupSettings defaults() {
         return new GroupSettings(Duration.ofSeconds(30), 10);
     }
-
-    io.eventline.proto.v1.GroupSettings toProto() {
-        return io.eventline.proto.v1.GroupSettings.newBuilder()
-                .setAckTimeout(ProtoTime.proto(ackTimeout))
-                .setMaxDeliveries(maxDeliveries)
-                .build();
-    }
-
-    static GroupSettings fromProto(io.eventline.proto.v1.GroupSettings settings) {
-        return new GroupSettings(ProtoTime.duration(settings.getAckTimeout()), settings.getMaxDeliveries());
-    }
 }

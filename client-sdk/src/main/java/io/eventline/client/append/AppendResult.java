@@ -1,7 +1,5 @@
 package io.eventline.client.append;
 
-import io.eventline.proto.v1.AppendEventsResponse;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -16,10 +14,5 @@ public record AppendResult(long firstVersion, long lastVersion, List<String> pos
     public AppendResult {
         positions = List.copyOf(positions);
         requireNonNull(recordedAt, "recordedAt is null");
-    }
-
-    public static AppendResult fromProto(AppendEventsResponse response) {
-        return new AppendResult(response.getFirstVersion(), response.getLastVersion(), response.getPositionsList(),
-                Instant.ofEpochSecond(response.getRecordedAt().getSeconds(), response.getRecordedAt().getNanos()), response.getDeduplicated());
     }
 }

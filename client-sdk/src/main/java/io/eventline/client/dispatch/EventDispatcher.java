@@ -3,6 +3,7 @@ package io.eventline.client.dispatch;
 import io.eventline.client.RecordedEvent;
 import io.eventline.client.projection.Projection;
 import io.eventline.client.serialization.EventCodec;
+import io.eventline.client.serialization.UndecodableEventException;
 import io.eventline.client.subscribe.CatchUpEventHandler;
 import io.eventline.client.subscribe.GroupDelivery;
 import io.eventline.client.subscribe.GroupEventHandler;
@@ -15,7 +16,10 @@ import static java.util.Objects.requireNonNull;
 /**
  * An event processor: decodes each event with the codec and calls the handler registered for its
  * class. Events of types the codec does not know, or classes without a handler, are skipped (and,
- * in a consumer group, acked). It plugs in as a group handler, a catch-up handler or a projection.
+ * in a consumer group, acked). An event of a known type that cannot be decoded throws
+ * {@link UndecodableEventException}: the subscription or projection running the dispatcher then
+ * follows its {@link io.eventline.client.subscribe.UndecodableEventPolicy} (stop, skip or park).
+ * It plugs in as a group handler, a catch-up handler or a projection.
  *
  * <pre>{@code
  * EventDispatcher dispatcher = EventDispatcher.builder(codec)
@@ -57,7 +61,17 @@ public final class EventDispatcher implements GroupEventHandler, CatchUpEventHan
         if (!codec.knows(recorded.type())) {
             return;
         }
-        Object event = codec.decode(recorded);
+        Object event;
+        try {
+            event = codec.decode(recorded);
+        }
+        catch (UndecodableEventException e) {
+            throw e;
+        }
+        catch (RuntimeException e) {
+            // a codec of the application's own that fails otherwise: the same failure, with the event's details
+            throw new UndecodableEventException(recorded, e.toString(), e);
+        }
         TypedEventHandler<Object> handler = handlers.get(event.getClass());
         if (handler != null) {
             handler.handle(event, recorded);

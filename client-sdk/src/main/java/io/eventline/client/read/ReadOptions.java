@@ -73,7 +73,8 @@ public final class ReadOptions {
         return new ReadOptions(backwards, fromVersion, fromPosition, maxCount, until, List.of(types));
     }
 
-    ReadStreamRequest toRequest(String stream) {
+    /** The wire form of a read of {@code stream}. */
+    public ReadStreamRequest toProto(String stream) {
         ReadStreamRequest.Builder request = ReadStreamRequest.newBuilder()
                 .setStream(requireNonNull(stream, "stream is null"))
                 .setDirection(backwards ? ReadDirection.READ_DIRECTION_BACKWARD : ReadDirection.READ_DIRECTION_FORWARD)

@@ -14,6 +14,10 @@ public interface EventCodec {
         return encode(event, Map.of());
     }
 
+    /**
+     * The typed event. An event that cannot be decoded throws {@link UndecodableEventException}, which the
+     * subscriptions meet with their {@code UndecodableEventPolicy} (stop, skip or park).
+     */
     Object decode(RecordedEvent event);
 
     /** Whether events of this stored type can be decoded. */

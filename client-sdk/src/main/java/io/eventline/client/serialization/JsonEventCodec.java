@@ -57,27 +57,36 @@ public final class JsonEventCodec implements EventCodec {
                 .build();
     }
 
+    /** Throws {@link UndecodableEventException} for an unregistered type, a body that is not JSON of its class, or a schema version it cannot upcast. */
     @Override
     public Object decode(RecordedEvent event) {
-        EventType type = types.forName(event.type())
-                .orElseThrow(() -> new SerializationException("event type '" + event.type() + "' of " + event + " is not registered"));
-        int stored = storedVersion(event);
-        if (stored > type.schemaVersion()) {
-            throw new SerializationException(event + " has schema version " + stored + ", newer than this application's " + type.schemaVersion());
-        }
         try {
-            if (stored == type.schemaVersion()) {
-                return mapper.readValue(event.data(), type.javaClass());
-            }
-            JsonNode tree = mapper.readTree(event.data());
-            if (!(tree instanceof ObjectNode object)) {
-                throw new SerializationException(event + " is not a JSON object, so it cannot be upcast");
-            }
-            return mapper.treeToValue(upcasters.upcast(type.name(), stored, type.schemaVersion(), object), type.javaClass());
+            return read(event);
         }
         catch (IOException e) {
-            throw new SerializationException("cannot read " + event + " as " + type.javaClass().getName(), e);
+            // Jackson's message goes on with the source location: its first line says what is wrong
+            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse(e.toString());
+            throw new UndecodableEventException(event, message, e);
         }
+        catch (SerializationException e) {
+            throw new UndecodableEventException(event, e.getMessage(), e);
+        }
+    }
+
+    private Object read(RecordedEvent event) throws IOException {
+        EventType type = types.forName(event.type()).orElseThrow(() -> new SerializationException("the event type is not registered"));
+        int stored = storedVersion(event);
+        if (stored > type.schemaVersion()) {
+            throw new SerializationException("schema version " + stored + " is newer than this application's " + type.schemaVersion());
+        }
+        if (stored == type.schemaVersion()) {
+            return mapper.readValue(event.data(), type.javaClass());
+        }
+        JsonNode tree = mapper.readTree(event.data());
+        if (!(tree instanceof ObjectNode object)) {
+            throw new SerializationException("not a JSON object, so it cannot be upcast");
+        }
+        return mapper.treeToValue(upcasters.upcast(type.name(), stored, type.schemaVersion(), object), type.javaClass());
     }
 
     @Override
@@ -91,7 +100,7 @@ public final class JsonEventCodec implements EventCodec {
             return Integer.parseInt(version);
         }
         catch (NumberFormatException e) {
-            throw new SerializationException(event + " has schema version '" + version + "', not a number", e);
+            throw new SerializationException("schema version '" + version + "' is not a number", e);
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.eventline.client.serialization;
 
 /** An event could not be turned into bytes, or bytes back into an event. */
-public final class SerializationException extends RuntimeException {
+public class SerializationException extends RuntimeException {
     public SerializationException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -1,154 +1,29 @@
 package io.eventline.client.subscribe;
 
-import io.eventline.client.RecordedEvent;
-import io.eventline.proto.v1.SubscribeRequest;
-import io.eventline.proto.v1.SubscribeResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-
-import static java.util.Objects.requireNonNull;
 
 /**
- * A running catch-up subscription: history from its start, then live events, each handed to the
- * handler in order on the subscription's own thread. After a lost connection it subscribes again
- * just after the last handled event, so the handler sees every event once.
+ * A running catch-up subscription ({@code client.subscribe(CatchUpSubscriptionSettings, handler)}):
+ * history from its start, then live events, each handed to the handler in order on the
+ * subscription's own thread. After a lost connection it subscribes again just after the last
+ * handled event, so the handler sees every event once.
  */
-public final class CatchUpSubscription implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(CatchUpSubscription.class);
-    private static final int PREFETCH = 128;
-    private static final Duration IDLE_INTERVAL = Duration.ofMillis(500);
-
-    private final CatchUpSubscriptionSettings settings;
-    private final CatchUpEventHandler handler;
-    private final SubscriptionLoop loop;
-    private final CompletableFuture<Void> caughtUp = new CompletableFuture<>();
-    private volatile Checkpoint checkpoint;
-    private Checkpoint reported;
-    private int sinceReported;
-    private String skipPosition = "";
-
-    CatchUpSubscription(CatchUpSubscriptionSettings settings, CatchUpEventHandler handler, SubscribeCalls calls) {
-        this.settings = requireNonNull(settings, "settings is null");
-        this.handler = requireNonNull(handler, "handler is null");
-        this.checkpoint = settings.resumeAfter().orElse(null);
-        this.reported = checkpoint;
-        this.loop = new SubscriptionLoop("catch-up " + settings.target(), new Protocol(), calls, settings.reconnectBackoff(), IDLE_INTERVAL, PREFETCH);
-    }
-
-    void start() {
-        loop.start();
-    }
-
-    /** Waits until history is handled and the subscription is live; false if that took longer than {@code timeout}. */
-    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        try {
-            CompletableFuture.anyOf(caughtUp, loop.termination()).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        }
-        catch (TimeoutException | ExecutionException e) {
-            // not caught up in time, or the subscription failed (termination() says why)
-            return false;
-        }
-        return caughtUp.isDone();
-    }
+public interface CatchUpSubscription extends AutoCloseable {
+    /** Waits until history is handled and the subscription is live; false if that took longer than {@code timeout}, or it failed. */
+    boolean awaitCaughtUp(Duration timeout) throws InterruptedException;
 
     /** The last event handled, if any. */
-    public Optional<Checkpoint> checkpoint() {
-        return Optional.ofNullable(checkpoint);
-    }
+    Optional<Checkpoint> checkpoint();
 
-    /** Completes when the subscription ended: normally after {@link #close()}, exceptionally when the handler failed or the server refused it. */
-    public CompletableFuture<Void> termination() {
-        return loop.termination();
-    }
+    /**
+     * Completes when the subscription ended: normally after {@link #close()}, exceptionally when the handler failed (an
+     * event it could not decode, under {@link UndecodableEventPolicy#STOP}, ends it with that exception) or the server refused it.
+     */
+    CompletableFuture<Void> termination();
 
     /** Stops after the running handler returns, and reports the last checkpoint. */
     @Override
-    public void close() {
-        loop.close();
-    }
-
-    private final class Protocol implements SubscriptionProtocol {
-        @Override
-        public SubscribeRequest request() {
-            SubscribeRequest.Builder request = SubscribeRequest.newBuilder();
-            settings.target().streamName().ifPresentOrElse(request::setStream, () -> request.setAll(settings.target().toAllTarget()));
-            Checkpoint last = checkpoint;
-            if (last == null) {
-                return request.setStart(settings.start().toProto()).build();
-            }
-            if (settings.target().streamName().isPresent()) {
-                return request.setStart(SubscriptionStart.version(last.version() + 1).toProto()).build();
-            }
-            // positions are opaque and a start position is inclusive: begin at the last one and drop it
-            skipPosition = last.position();
-            return request.setStart(SubscriptionStart.position(last.position()).toProto()).build();
-        }
-
-        @Override
-        public void received(SubscribeResponse response) throws Exception {
-            switch (response.getKindCase()) {
-                case DELIVERY -> handle(RecordedEvent.fromProto(response.getDelivery().getEvent()));
-                case CAUGHT_UP -> {
-                    report();
-                    caughtUp.complete(null);
-                }
-                default -> {
-                    // confirmation and heartbeats carry nothing to handle
-                }
-            }
-        }
-
-        @Override
-        public void idle() {
-            report();
-        }
-
-        @Override
-        public boolean beforeReconnect() {
-            return true;
-        }
-
-        @Override
-        public void closing() {
-            report();
-        }
-    }
-
-    private void handle(RecordedEvent event) throws Exception {
-        if (!skipPosition.isEmpty()) {
-            boolean repeated = event.position().equals(skipPosition);
-            skipPosition = "";
-            if (repeated) {
-                return;
-            }
-        }
-        handler.handle(event);
-        checkpoint = Checkpoint.of(event);
-        if (++sinceReported >= settings.checkpointEvery()) {
-            report();
-        }
-    }
-
-    private void report() {
-        Checkpoint last = checkpoint;
-        if (last == null || last.equals(reported)) {
-            return;
-        }
-        try {
-            settings.checkpointListener().checkpointReached(last);
-            reported = last;
-            sinceReported = 0;
-        }
-        catch (Exception e) {
-            // the next report tries again; the subscription itself is fine
-            log.warn("Could not store checkpoint {} of the catch-up subscription to {}: {}", last, settings.target(), e.toString());
-        }
-    }
+    void close();
 }

@@ -1,6 +1,6 @@
 package io.eventline.client.subscribe;
 
-import io.eventline.client.transport.Backoff;
+import io.eventline.client.Backoff;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -15,6 +15,7 @@ public final class CatchUpSubscriptionSettings {
     private final int checkpointEvery;
     private final CheckpointListener checkpointListener;
     private final Backoff reconnectBackoff;
+    private final UndecodableEventPolicy undecodableEvents;
 
     private CatchUpSubscriptionSettings(Builder builder) {
         this.target = builder.target;
@@ -23,6 +24,7 @@ public final class CatchUpSubscriptionSettings {
         this.checkpointEvery = builder.checkpointEvery;
         this.checkpointListener = builder.checkpointListener;
         this.reconnectBackoff = builder.reconnectBackoff;
+        this.undecodableEvents = builder.undecodableEvents;
     }
 
     public static Builder builder(SubscriptionTarget target) {
@@ -53,6 +55,10 @@ public final class CatchUpSubscriptionSettings {
         return reconnectBackoff;
     }
 
+    public UndecodableEventPolicy undecodableEvents() {
+        return undecodableEvents;
+    }
+
     public static final class Builder {
         private final SubscriptionTarget target;
         private SubscriptionStart start = SubscriptionStart.beginning();
@@ -61,6 +67,7 @@ public final class CatchUpSubscriptionSettings {
         private CheckpointListener checkpointListener = checkpoint -> {
         };
         private Backoff reconnectBackoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2);
+        private UndecodableEventPolicy undecodableEvents = UndecodableEventPolicy.STOP;
 
         private Builder(SubscriptionTarget target) {
             this.target = requireNonNull(target, "target is null");
@@ -94,6 +101,19 @@ public final class CatchUpSubscriptionSettings {
 
         public Builder reconnectBackoff(Backoff reconnectBackoff) {
             this.reconnectBackoff = requireNonNull(reconnectBackoff, "reconnectBackoff is null");
+            return this;
+        }
+
+        /**
+         * What to do with an event the handler cannot decode: {@link UndecodableEventPolicy#STOP} (the default: a
+         * read model that skips an event is silently wrong) or {@link UndecodableEventPolicy#SKIP}. There is no group
+         * to park in, so {@link UndecodableEventPolicy#PARK} is refused.
+         */
+        public Builder undecodableEvents(UndecodableEventPolicy policy) {
+            if (requireNonNull(policy, "policy is null") == UndecodableEventPolicy.PARK) {
+                throw new IllegalArgumentException("PARK needs a consumer group; a catch-up subscription or projection can STOP or SKIP");
+            }
+            this.undecodableEvents = policy;
             return this;
         }
 

@@ -16,7 +16,7 @@ public final class GroupDelivery {
     private final int deliveryCount;
     private String parkReason;
 
-    GroupDelivery(RecordedEvent event, int deliveryCount) {
+    public GroupDelivery(RecordedEvent event, int deliveryCount) {
         this.event = requireNonNull(event, "event is null");
         this.deliveryCount = deliveryCount;
     }
@@ -35,7 +35,8 @@ public final class GroupDelivery {
         this.parkReason = requireNonNull(reason, "reason is null");
     }
 
-    Optional<String> parkReason() {
+    /** The reason given to {@link #park(String)}, if the handler parked this delivery. */
+    public Optional<String> parkReason() {
         return Optional.ofNullable(parkReason);
     }
 }

@@ -1,6 +1,6 @@
 package io.eventline.client.subscribe;
 
-import io.eventline.client.transport.Backoff;
+import io.eventline.client.Backoff;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -24,6 +24,7 @@ public final class GroupSubscriptionSettings {
     private final Duration ackMaxDelay;
     private final Backoff retryBackoff;
     private final Backoff reconnectBackoff;
+    private final UndecodableEventPolicy undecodableEvents;
 
     private GroupSubscriptionSettings(Builder builder) {
         this.group = builder.group;
@@ -35,6 +36,7 @@ public final class GroupSubscriptionSettings {
         this.ackMaxDelay = builder.ackMaxDelay;
         this.retryBackoff = builder.retryBackoff;
         this.reconnectBackoff = builder.reconnectBackoff;
+        this.undecodableEvents = builder.undecodableEvents;
     }
 
     public static Builder builder(String group, SubscriptionTarget target) {
@@ -77,6 +79,10 @@ public final class GroupSubscriptionSettings {
         return reconnectBackoff;
     }
 
+    public UndecodableEventPolicy undecodableEvents() {
+        return undecodableEvents;
+    }
+
     public static final class Builder {
         private final String group;
         private final SubscriptionTarget target;
@@ -87,6 +93,7 @@ public final class GroupSubscriptionSettings {
         private Duration ackMaxDelay = Duration.ofMillis(50);
         private Backoff retryBackoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 2);
         private Backoff reconnectBackoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2);
+        private UndecodableEventPolicy undecodableEvents = UndecodableEventPolicy.PARK;
 
         private Builder(String group, SubscriptionTarget target) {
             this.group = requireNonNull(group, "group is null");
@@ -142,6 +149,12 @@ public final class GroupSubscriptionSettings {
         /** The delay before subscribing again after the call was lost (default 0.1 s doubling to 5 s). */
         public Builder reconnectBackoff(Backoff reconnectBackoff) {
             this.reconnectBackoff = requireNonNull(reconnectBackoff, "reconnectBackoff is null");
+            return this;
+        }
+
+        /** What to do with a delivery the handler cannot decode (default {@link UndecodableEventPolicy#PARK}: set aside with the reason, the group goes on). */
+        public Builder undecodableEvents(UndecodableEventPolicy policy) {
+            this.undecodableEvents = requireNonNull(policy, "policy is null");
             return this;
         }
 

@@ -2,11 +2,11 @@ package io.eventline.client.read;
 
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Timestamp;
+import io.eventline.client.Backoff;
 import io.eventline.client.EventlineClient;
 import io.eventline.client.EventlineException;
 import io.eventline.client.RecordedEvent;
-import io.eventline.client.transport.Backoff;
-import io.eventline.client.transport.RetryPolicy;
+import io.eventline.client.RetryPolicy;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.ReadDirection;
 import io.eventline.proto.v1.ReadStreamRequest;

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Typed events to JSON and back, with schema versions and upcasting. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -80,6 +81,18 @@ class JsonEventCodecTest {
         RecordedEvent stored = recorded("CustomerMoved", "{\"customerId\":\"c-1\",\"city\":\"Oslo\",\"movedBy\":\"app v9\"}", Map.of());
 
         assertEquals(new CustomerMoved("c-1", "Oslo"), codec.decode(stored));
+    }
+
+    @Test
+    void anEventThatIsNotJsonIsUndecodableAndSaysWhichAndWhy() {
+        UndecodableEventException undecodable = assertThrows(UndecodableEventException.class,
+                () -> codec.decode(recorded("CustomerMoved", "moved to Oslo", Map.of())));
+
+        assertEquals("customer-1", undecodable.stream());
+        assertEquals(1, undecodable.version());
+        assertEquals("CustomerMoved", undecodable.eventType());
+        assertTrue(undecodable.getMessage().startsWith("cannot decode event customer-1@1 of type CustomerMoved (application/json): Unrecognized token"),
+                undecodable.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.eventline.client.subscribe;
 
+import io.eventline.client.Backoff;
 import io.eventline.client.EventlineClient;
 import io.eventline.client.admin.GroupDescription;
 import io.eventline.client.admin.GroupSettings;
@@ -9,7 +10,6 @@ import io.eventline.client.testing.CallCounter;
 import io.eventline.client.testing.HandledEvents;
 import io.eventline.client.testing.ServerExtension;
 import io.eventline.client.testing.TestServer;
-import io.eventline.client.transport.Backoff;
 import io.eventline.proto.v1.Delivery;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.SubscribeRequest;

@@ -1,9 +1,0 @@
-package io.eventline.client.subscribe;
-
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-
-/** Sends one Ack call for a batch of deliveries. */
-interface AckSender {
-    CompletableFuture<?> ack(List<String> ackIds);
-}

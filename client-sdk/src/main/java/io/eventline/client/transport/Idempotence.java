@@ -1,7 +1,0 @@
-package io.eventline.client.transport;
-
-/** Whether repeating a call whose reply was lost can do harm; only idempotent calls are retried. */
-public enum Idempotence {
-    IDEMPOTENT,
-    NOT_IDEMPOTENT
-}
