@@ -12,7 +12,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 
@@ -119,11 +121,22 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--partitions", defaultValue = "1", description = "The server's store.partitions (default: ${DEFAULT-VALUE}).")
     int partitions;
 
+    @Option(names = "--metrics-url", description = "The server's /metrics, read before and after each phase for the server JVM's CPU time "
+            + "(default: http://<target host>:9464/metrics; none: only Redis's CPU is reported).")
+    String metricsUrl;
+
     @Option(names = "--dedup-window", defaultValue = "16", description = "The server's store.dedup-window, passed to the script baseline (default: ${DEFAULT-VALUE}).")
     int dedupWindow;
 
     @Mixin
     ConnectionOptions connection;
+
+    private Optional<URI> serverMetrics(Target server) {
+        if (metricsUrl == null) {
+            return Optional.of(URI.create("http://" + server.host() + ":9464/metrics"));
+        }
+        return metricsUrl.equals("none") ? Optional.empty() : Optional.of(URI.create(metricsUrl));
+    }
 
     /** Checks the options and fills in the scenario's defaults. */
     public ScenarioSettings settings() {
@@ -155,7 +168,8 @@ public final class ScenarioCommand implements Callable<Integer> {
                 eventType,
                 contentType,
                 new SubscriptionLoad(groups, consumers, backlog, maxInFlight, ackBatch, rps, subscriptions,
-                        serverPid == null ? OptionalLong.empty() : OptionalLong.of(serverPid)));
+                        serverPid == null ? OptionalLong.empty() : OptionalLong.of(serverPid)),
+                serverMetrics(Target.parse(target)));
     }
 
     @Override

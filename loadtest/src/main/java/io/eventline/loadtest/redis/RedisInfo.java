@@ -37,6 +37,12 @@ public final class RedisInfo {
         return stored;
     }
 
+    /** CPU seconds Redis has used since it started, system and user (INFO cpu). */
+    public double cpuSeconds() {
+        String info = admin.info("cpu");
+        return Double.parseDouble(infoField(info, "used_cpu_sys").orElse("0")) + Double.parseDouble(infoField(info, "used_cpu_user").orElse("0"));
+    }
+
     /** Client connections open, this tool's own included. */
     public long connectedClients() {
         return field(admin.info("clients"), "connected_clients");

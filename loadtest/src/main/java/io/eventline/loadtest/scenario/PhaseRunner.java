@@ -19,13 +19,15 @@ public final class PhaseRunner {
     private final ProgressListener progress;
     private final PrintStream diagnostics;
     private final ScenarioPrinter printer;
+    private final ServerCpu serverCpu;
     private boolean warmedUp;
 
-    public PhaseRunner(ScenarioSettings settings, ProgressListener progress, PrintStream diagnostics, ScenarioPrinter printer) {
+    public PhaseRunner(ScenarioSettings settings, ProgressListener progress, PrintStream diagnostics, ScenarioPrinter printer, ServerCpu serverCpu) {
         this.settings = requireNonNull(settings, "settings is null");
         this.progress = requireNonNull(progress, "progress is null");
         this.diagnostics = requireNonNull(diagnostics, "diagnostics is null");
         this.printer = requireNonNull(printer, "printer is null");
+        this.serverCpu = requireNonNull(serverCpu, "serverCpu is null");
     }
 
     /** The scenario's concurrency, count and time bounds, after a warm-up. */
@@ -73,8 +75,10 @@ public final class PhaseRunner {
     }
 
     private RunResult run(String name, Operation operation, RunLimits limits) throws InterruptedException {
+        ServerCpu.Sample before = serverCpu.sample();
         RunResult result = new LoadRunner(limits, Duration.ofSeconds(1), drainTimeout(), RecordingRules.everyResponse(0), progress, diagnostics).run(name, operation);
         printer.phase(result);
+        printer.serverCpu(serverCpu.sample().since(before), result.count());
         return result;
     }
 

@@ -54,6 +54,23 @@ public final class ScenarioPrinter {
         out.flush();
     }
 
+    /** The server side's CPU per request of the phase just printed: the server's JVM and Redis. */
+    public void serverCpu(ServerCpu.Sample used, long requests) {
+        if (requests == 0) {
+            return;
+        }
+        double redisMicros = used.redisSeconds() * 1e6 / requests;
+        if (used.serverSeconds().isPresent()) {
+            double serverMicros = used.serverSeconds().getAsDouble() * 1e6 / requests;
+            out.printf(Locale.ROOT, "    server-side CPU per request: %.1f us (server JVM %.1f us + Redis %.1f us)%n",
+                    serverMicros + redisMicros, serverMicros, redisMicros);
+        }
+        else {
+            out.printf(Locale.ROOT, "    server-side CPU per request: Redis %.1f us (the server's /metrics was not read)%n", redisMicros);
+        }
+        out.flush();
+    }
+
     public void compare(Comparison comparison) {
         if (!comparisonHeaderPrinted) {
             out.printf(Locale.ROOT, COMPARISON, "figure", "value", "baseline", "value", "ratio", "unit");

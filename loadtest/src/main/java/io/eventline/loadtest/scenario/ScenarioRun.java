@@ -8,6 +8,7 @@ import io.eventline.loadtest.report.Durations;
 import io.eventline.loadtest.run.ProgressListener;
 
 import java.io.PrintStream;
+import java.net.URI;
 import java.util.Locale;
 
 import static java.util.Objects.requireNonNull;
@@ -35,9 +36,10 @@ public final class ScenarioRun {
         ScenarioPrinter printer = new ScenarioPrinter(out);
         try (ChannelPool channels = new ChannelPool(settings.target(), settings.security(), settings.connections());
                 RedisSession redis = RedisSession.open(settings.redisUri(), settings.timeout())) {
-            printHeader(new RedisInfo(redis.admin()));
+            RedisInfo redisInfo = new RedisInfo(redis.admin());
+            printHeader(redisInfo);
             ScenarioContext context = new ScenarioContext(settings, names, channels, redis,
-                    new PhaseRunner(settings, progress, diagnostics, printer), printer);
+                    new PhaseRunner(settings, progress, diagnostics, printer, new ServerCpu(settings.serverMetrics(), redisInfo)), printer);
             try {
                 Scenarios.of(settings.scenario()).run(context);
             }
@@ -54,7 +56,8 @@ public final class ScenarioRun {
                 settings.target(), settings.security().caCertificates().map(path -> "TLS").orElse("plaintext"),
                 settings.connections(), settings.connections() == 1 ? "" : "s",
                 settings.namespace(), settings.partitions(), settings.partitions() == 1 ? "" : "s");
-        out.printf(Locale.ROOT, "  baselines on %s (Redis %s)%n", settings.redisUri(), memory.redisVersion());
+        out.printf(Locale.ROOT, "  baselines on %s (Redis %s); server CPU from %s%n", settings.redisUri(), memory.redisVersion(),
+                settings.serverMetrics().map(URI::toString).orElse("nowhere (--metrics-url none)"));
         out.printf(Locale.ROOT, "  concurrency %d; each phase: at most %d requests or %s, after %s of warm-up (%s before the first)%n",
                 settings.concurrency(), settings.total(), Durations.readable(settings.duration()), Durations.readable(settings.warmup()),
                 Durations.readable(settings.initialWarmup()));

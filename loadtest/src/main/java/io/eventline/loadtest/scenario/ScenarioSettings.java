@@ -3,7 +3,9 @@ package io.eventline.loadtest.scenario;
 import io.eventline.loadtest.grpc.TransportSecurity;
 import io.eventline.loadtest.endpoint.Target;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Optional;
 
 import static java.util.Objects.requireNonNull;
 
@@ -38,7 +40,8 @@ public record ScenarioSettings(
         boolean clientIds,
         String eventType,
         String contentType,
-        SubscriptionLoad subscriptionLoad) {
+        SubscriptionLoad subscriptionLoad,
+        Optional<URI> serverMetrics) {
     public ScenarioSettings {
         requireNonNull(scenario, "scenario is null");
         requireNonNull(target, "target is null");
@@ -52,6 +55,7 @@ public record ScenarioSettings(
         requireNonNull(eventType, "eventType is null");
         requireNonNull(contentType, "contentType is null");
         requireNonNull(subscriptionLoad, "subscriptionLoad is null");
+        requireNonNull(serverMetrics, "serverMetrics is null");
         atLeast(1, connections, "--connections");
         atLeast(1, partitions, "--partitions");
         atLeast(0, dedupWindow, "--dedup-window");

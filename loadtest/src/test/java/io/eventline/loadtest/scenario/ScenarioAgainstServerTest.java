@@ -61,7 +61,8 @@ class ScenarioAgainstServerTest {
     private static String run(String scenario, String... options) throws Exception {
         List<String> args = new ArrayList<>(List.of("scenario", scenario, "127.0.0.1:" + server.port(), "--insecure",
                 "--redis-uri", redis.uri(), "--namespace", server.namespace(), "--partitions", Integer.toString(redis.partitions()),
-                "-n", "200", "-z", "60s", "--warmup", "0", "--initial-warmup", "0"));
+                "-n", "200", "-z", "60s", "--warmup", "0", "--initial-warmup", "0",
+                "--metrics-url", "http://127.0.0.1:" + server.metricsPort() + "/metrics"));
         args.addAll(List.of(options));
         CommandLine.ParseResult parsed = new CommandLine(new LoadTestCommand()).setOverwrittenOptionsAllowed(true)
                 .parseArgs(args.toArray(String[]::new));
@@ -98,6 +99,14 @@ class ScenarioAgainstServerTest {
         assertPhases(output, "eventline AppendEvents", "baseline-xadd (1 conn, pipelined)", "baseline-script (1 conn, pipelined)",
                 "baseline-script (conn per worker)", "baseline-watch-multi (conn per worker)");
         assertTrue(output.contains("append: appends/s, Eventline over each baseline"), output);
+        // every phase says what it cost the server side, the server's JVM measured through its /metrics
+        Matcher cpu = Pattern.compile("server-side CPU per request: ([0-9.]+) us \\(server JVM ([0-9.]+) us \\+ Redis ([0-9.]+) us\\)").matcher(output);
+        int phases = 0;
+        while (cpu.find()) {
+            phases++;
+            assertTrue(Double.parseDouble(cpu.group(3)) > 0, "Redis used no CPU?\n" + output);
+        }
+        assertEquals(phases(output).size(), phases, output);
     }
 
     @Test
