@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,7 +31,8 @@ public final class AckKeys {
     private static final String ALGORITHM = "HmacSHA256";
 
     private final int currentId;
-    private final Map<Integer, byte[]> secrets;
+    /** One keyed MAC per key id, cloned for each use: keying a MAC costs more than copying a keyed one. */
+    private final Map<Integer, Mac> macs;
 
     AckKeys(int currentId, Map<Integer, byte[]> secrets) {
         requireNonNull(secrets, "secrets is null");
@@ -38,7 +40,9 @@ public final class AckKeys {
             throw new IllegalArgumentException("no secret for the current key " + currentId);
         }
         this.currentId = currentId;
-        this.secrets = Map.copyOf(secrets);
+        Map<Integer, Mac> keyed = new HashMap<>();
+        secrets.forEach((id, secret) -> keyed.put(id, keyedMac(secret)));
+        this.macs = Map.copyOf(keyed);
     }
 
     int currentId() {
@@ -46,7 +50,7 @@ public final class AckKeys {
     }
 
     boolean knows(int keyId) {
-        return secrets.containsKey(keyId);
+        return macs.containsKey(keyId);
     }
 
     /** The id a client sees for this delivery of {@code group}. */
@@ -59,7 +63,7 @@ public final class AckKeys {
         writeVarint(body, Long.parseUnsignedLong(ackId.entryId().substring(0, dash)));
         writeVarint(body, Long.parseUnsignedLong(ackId.entryId().substring(dash + 1)));
         byte[] fields = body.toByteArray();
-        body.writeBytes(mac(secrets.get(currentId), group, fields));
+        body.writeBytes(mac(macs.get(currentId), group, fields));
         return Base64.getUrlEncoder().withoutPadding().encodeToString(body.toByteArray());
     }
 
@@ -71,11 +75,11 @@ public final class AckKeys {
     /** The entry a token names, if this store sealed it for {@code group} with a key it still accepts. */
     Optional<AckId> open(String group, String token) {
         Optional<Parsed> parsed = decode(token);
-        if (parsed.isEmpty() || !secrets.containsKey(parsed.get().keyId())) {
+        if (parsed.isEmpty() || !macs.containsKey(parsed.get().keyId())) {
             return Optional.empty();
         }
         Parsed id = parsed.get();
-        byte[] expected = mac(secrets.get(id.keyId()), group, id.fields());
+        byte[] expected = mac(macs.get(id.keyId()), group, id.fields());
         if (!MessageDigest.isEqual(expected, id.mac())) {
             return Optional.empty();
         }
@@ -113,14 +117,25 @@ public final class AckKeys {
         }
     }
 
-    private static byte[] mac(byte[] secret, String group, byte[] fields) {
+    private static byte[] mac(Mac keyed, String group, byte[] fields) {
+        Mac mac;
+        try {
+            mac = (Mac) keyed.clone();
+        }
+        catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's HmacSHA256 can be cloned", e);
+        }
+        mac.update(group.getBytes(StandardCharsets.UTF_8));
+        // the group name is variable-length: a separator keeps (group, fields) pairs unambiguous
+        mac.update((byte) 0);
+        return Arrays.copyOf(mac.doFinal(fields), MAC_BYTES);
+    }
+
+    private static Mac keyedMac(byte[] secret) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(secret, ALGORITHM));
-            mac.update(group.getBytes(StandardCharsets.UTF_8));
-            // the group name is variable-length: a separator keeps (group, fields) pairs unambiguous
-            mac.update((byte) 0);
-            return Arrays.copyOf(mac.doFinal(fields), MAC_BYTES);
+            return mac;
         }
         catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every Java 17 runtime", e);
