@@ -1,8 +1,8 @@
 -- Appends a batch of events to one stream, atomically (DESIGN.md, "Storage in Redis").
 -- KEYS[1] meta hash, KEYS[2] stream, KEYS[3] partition log, KEYS[4] age index (set_retention.lua): one hash slot.
 -- ARGV[1] stream name, ARGV[2] expected kind (any | no_stream | stream_exists | exact),
--- ARGV[3] expected version (for exact), ARGV[4] dedup window, then 5 per event: id (16 bytes), type, data,
--- content type, metadata. Every append is checked for a retry by its ids, whoever chose them: the server
+-- ARGV[3] expected version (for exact), ARGV[4] dedup window (appends), then 5 per event: id (16 bytes), type,
+-- data, content type, metadata. Every append is checked for a retry by its ids, whoever chose them: the server
 -- fixes its ids before the first send, so a resend of this script (a client reconnect) appends nothing twice.
 -- Replies {'OK'|'DUP', first, last, position...}, {'WRONG', actual}, {'CONFLICT', actual}, {'DELETED', actual}.
 -- Everything that can fail is checked before the first write: Redis does not roll a script back.
@@ -12,7 +12,7 @@ local window = tonumber(ARGV[4])
 local FIRST, WIDTH = 5, 5
 local count = (#ARGV - FIRST + 1) / WIDTH
 
-local meta = redis.call('HMGET', meta_key, 'v', 'x', 'd', 'mc', 'ma')
+local meta = redis.call('HMGET', meta_key, 'v', 'x', 'd', 'mc', 'ma', 'a')
 local version = tonumber(meta[1]) or 0
 if meta[2] then
   return {'DELETED', version}
@@ -24,9 +24,9 @@ local function request_id(k)
 end
 
 -- Stored entries are {id, {'i', id, 't', type, 'd', data, 'c', ct, 'm', meta, 'p', position}}.
--- Is the request exactly the stored run starting at entries[from]? Is any request id among entries?
-local function compare(entries, from)
-  local exact = from ~= nil and #entries - from + 1 >= count
+-- Are the request's ids exactly these entries'? Is any of them among the entries?
+local function compare(entries)
+  local exact = #entries == count
   local stored = {}
   for _, entry in ipairs(entries) do
     stored[entry[2][2]] = true
@@ -36,7 +36,7 @@ local function compare(entries, from)
     if stored[request_id(k)] then
       overlap = true
     end
-    if exact and entries[from + k - 1][2][2] ~= request_id(k) then
+    if exact and entries[k][2][2] ~= request_id(k) then
       exact = false
     end
   end
@@ -47,25 +47,73 @@ local function version_of(entry)
   return string.match(entry[1], '^0%-(%d+)$')
 end
 
-local function duplicate_reply(entries, from)
-  local reply = {'DUP', version_of(entries[from]), version_of(entries[from + count - 1])}
+local function duplicate_reply(entries)
+  local reply = {'DUP', version_of(entries[1]), version_of(entries[count])}
   for k = 1, count do
-    reply[3 + k] = entries[from + k - 1][2][12]
+    reply[3 + k] = entries[k][2][12]
   end
   return reply
 end
 
--- A retry of an append with exact(n) lands right after version n.
+-- A retry of an append with exact(n) lands right after version n: this reads the request's own number of
+-- events (whole: Redis cannot read one field of a stream entry), and only when the version is not n.
 local function check_after(n)
   local entries = redis.call('XRANGE', stream_key, string.format('0-%d', n + 1), string.format('0-%d', n + count))
-  local exact, overlap = compare(entries, 1)
+  local exact, overlap = compare(entries)
   if exact then
-    return duplicate_reply(entries, 1)
+    return duplicate_reply(entries)
   end
   if overlap then
     return {'CONFLICT', version}
   end
   return {'WRONG', version}
+end
+
+-- The meta hash keeps a record of each of the stream's last `window` appends, in fields r0..r<window-1>
+-- (a ring; 'a' counts the appends): "<first version> <first position> <ids>", the ids 16 bytes each. The
+-- batch's positions follow from the first (see below), so a retry is answered from the record alone, and
+-- looking for one reads window x 16 bytes per event id, whatever the events' size.
+local function record_fields()
+  local fields = {}
+  for slot = 0, window - 1 do
+    fields[#fields + 1] = 'r' .. slot
+  end
+  return fields
+end
+
+local function request_ids()
+  local ids = {}
+  for k = 1, count do
+    ids[k] = request_id(k)
+  end
+  return table.concat(ids)
+end
+
+local function check_recent()
+  local wanted = request_ids()
+  local stored = {}
+  for _, record in ipairs(redis.call('HMGET', meta_key, unpack(record_fields()))) do
+    if record then
+      local first, millis, sequence, ids_at = string.match(record, '^(%d+) (%d+)%-(%d+) ()')
+      local ids = string.sub(record, ids_at)
+      if ids == wanted then
+        local reply = {'DUP', first, string.format('%d', tonumber(first) + count - 1)}
+        for k = 1, count do
+          reply[3 + k] = millis .. '-' .. string.format('%d', tonumber(sequence) + k - 1)
+        end
+        return reply
+      end
+      for at = 1, #ids, 16 do
+        stored[string.sub(ids, at, at + 15)] = true
+      end
+    end
+  end
+  for k = 1, count do
+    if stored[request_id(k)] then
+      return {'CONFLICT', version}
+    end
+  end
+  return nil
 end
 
 if kind == 'exact' then
@@ -83,24 +131,11 @@ else
   if kind == 'stream_exists' and not live then
     return {'WRONG', version}
   end
-  -- Without an expected version a retry is found among the stream's last few events.
+  -- Without an expected version a retry is found among the records of the stream's last appends.
   if live and window > 0 then
-    local newest_first = redis.call('XREVRANGE', stream_key, '+', '-', 'COUNT', window)
-    local entries = {}
-    local from = nil
-    for j = #newest_first, 1, -1 do
-      local entry = newest_first[j]
-      entries[#entries + 1] = entry
-      if entry[2][2] == request_id(1) then
-        from = #entries
-      end
-    end
-    local exact, overlap = compare(entries, from)
-    if exact then
-      return duplicate_reply(entries, from)
-    end
-    if overlap then
-      return {'CONFLICT', version}
+    local reply = check_recent()
+    if reply then
+      return reply
     end
   end
 end
@@ -133,7 +168,13 @@ else
   redis.call('HSET', meta_key, 'v', reply[3], 'c', string.format('%d', now))
 end
 if meta[3] then
-  redis.call('HDEL', meta_key, 'd')
+  -- a soft delete ended the stream's past: the appends before it are no retries' targets any more
+  redis.call('HDEL', meta_key, 'd', 'a', unpack(record_fields()))
+end
+if window > 0 then
+  local appends = meta[3] and 0 or (tonumber(meta[6]) or 0)
+  redis.call('HSET', meta_key, 'r' .. (appends % window), reply[2] .. ' ' .. reply[4] .. ' ' .. request_ids(),
+    'a', string.format('%d', appends + 1))
 end
 
 -- Retention: keep at most max-count events, and none older than max-age. The age index (one entry per
