@@ -34,7 +34,7 @@ public final class ScriptAppendArguments {
     }
 
     public byte[][] keysFor(String stream) {
-        return layout.callKeys(List.of(layout.keys(keys.locate(StreamName.parse(stream, "stream")))));
+        return layout.callKeys(List.<byte[][]>of(layout.keys(keys.locate(StreamName.parse(stream, "stream")))));
     }
 
     /** Arguments for {@code events} events with expected version {@code any}: a call carrying one append, as a lone append is sent. */
@@ -44,6 +44,6 @@ public final class ScriptAppendArguments {
             // the server makes a random id when the client sends none, so this costs the same
             proposed.add(new ProposedEvent(UUID.randomUUID(), type, data, contentType, Map.of()));
         }
-        return layout.callArguments(List.of(layout.arguments(StreamName.parse(stream, "stream"), new ExpectedVersion.Any(), proposed)));
+        return layout.callArguments(List.<byte[][]>of(layout.arguments(StreamName.parse(stream, "stream"), new ExpectedVersion.Any(), proposed)));
     }
 }
