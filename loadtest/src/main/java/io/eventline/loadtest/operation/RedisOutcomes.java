@@ -17,7 +17,8 @@ final class RedisOutcomes {
 
     /** The append script's reply: {@code OK}/{@code DUP} and the versions, or a refusal. */
     static Outcome ofScriptReply(List<Object> reply, long events) {
-        Object first = reply.isEmpty() ? null : reply.get(0);
+        // a call's reply is each append's reply preceded by its length; the baseline's calls carry one append
+        Object first = reply.size() < 2 ? null : reply.get(1);
         String outcome = first instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(first);
         if (outcome.equals("OK") || outcome.equals("DUP")) {
             return Outcome.ok(events);

@@ -34,16 +34,16 @@ public final class ScriptAppendArguments {
     }
 
     public byte[][] keysFor(String stream) {
-        return layout.keys(keys.locate(StreamName.parse(stream, "stream")));
+        return layout.callKeys(List.<byte[][]>of(layout.keys(keys.locate(StreamName.parse(stream, "stream")))));
     }
 
-    /** Arguments for {@code events} events with expected version {@code any}. */
+    /** Arguments for {@code events} events with expected version {@code any}: a call carrying one append, as a lone append is sent. */
     public byte[][] argumentsFor(String stream, int events) {
         List<ProposedEvent> proposed = new ArrayList<>(events);
         for (int i = 0; i < events; i++) {
             // the server makes a random id when the client sends none, so this costs the same
             proposed.add(new ProposedEvent(UUID.randomUUID(), type, data, contentType, Map.of()));
         }
-        return layout.arguments(StreamName.parse(stream, "stream"), new ExpectedVersion.Any(), proposed);
+        return layout.callArguments(List.<byte[][]>of(layout.arguments(StreamName.parse(stream, "stream"), new ExpectedVersion.Any(), proposed)));
     }
 }

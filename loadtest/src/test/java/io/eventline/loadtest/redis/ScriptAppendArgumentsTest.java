@@ -19,13 +19,14 @@ class ScriptAppendArgumentsTest {
         assertEquals("elbench1:{0}:log", new String(keys[2], StandardCharsets.UTF_8));
 
         byte[][] args = arguments.argumentsFor("order-1", 3);
-        assertEquals(4 + 3 * 5, args.length);
-        assertEquals("order-1", text(args[0]));
-        assertEquals("any", text(args[1]));
-        assertEquals("0", text(args[2]));
-        assertEquals("16", text(args[3]));
+        assertEquals(1 + 4 + 3 * 5, args.length);
+        assertEquals("16", text(args[0]));
+        assertEquals("order-1", text(args[1]));
+        assertEquals("any", text(args[2]));
+        assertEquals("0", text(args[3]));
+        assertEquals("3", text(args[4]));
         for (int event = 0; event < 3; event++) {
-            int base = 4 + event * 5;
+            int base = 5 + event * 5;
             assertEquals(16, args[base].length, "event id is 16 bytes");
             assertEquals("BenchEvent", text(args[base + 1]));
             assertEquals(200, args[base + 2].length);

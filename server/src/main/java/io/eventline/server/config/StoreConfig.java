@@ -2,6 +2,7 @@ package io.eventline.server.config;
 
 import io.eventline.server.store.ByteBudget;
 import io.eventline.server.store.StoreLimits;
+import io.eventline.server.store.append.GroupCommitLimits;
 
 import java.time.Duration;
 
@@ -13,6 +14,7 @@ public record StoreConfig(
         int readPageBytes,
         Duration allLogRetention,
         StoreLimits limits,
+        GroupCommitLimits groupCommit,
         int maxSnapshotBytes) {
     public static StoreConfig from(ConfigProperties properties) {
         String namespace = properties.getString("store.namespace", "el");
@@ -30,6 +32,11 @@ public record StoreConfig(
                         properties.getInt("limits.max-event-bytes", 1024 * 1024, 1, 64 * 1024 * 1024),
                         properties.getInt("limits.max-append-bytes", 4 * 1024 * 1024, 1, 64 * 1024 * 1024),
                         properties.getInt("store.dedup-window", 16, 0, 1000)),
+                new GroupCommitLimits(
+                        properties.getInt("store.group-commit.max-call-events", GroupCommitLimits.DEFAULTS.maxCallEvents(), 1, 100_000),
+                        properties.getInt("store.group-commit.max-call-bytes", (int) GroupCommitLimits.DEFAULTS.maxCallBytes(), 1, 64 * 1024 * 1024),
+                        properties.getInt("store.group-commit.max-queued-events", GroupCommitLimits.DEFAULTS.maxQueuedEvents(), 0, 10_000_000),
+                        properties.getInt("store.group-commit.max-queued-bytes", (int) GroupCommitLimits.DEFAULTS.maxQueuedBytes(), 0, Integer.MAX_VALUE)),
                 properties.getInt("limits.max-snapshot-bytes", 4 * 1024 * 1024, 1, 64 * 1024 * 1024));
     }
 }

@@ -6,6 +6,7 @@ import com.google.rpc.Code;
 import com.google.rpc.ErrorInfo;
 import io.eventline.proto.v1.ErrorReason;
 import io.eventline.proto.v1.ErrorReasons;
+import io.eventline.server.store.AppendQueueFullException;
 import io.eventline.server.store.EventIdConflictException;
 import io.eventline.server.store.FailedPreconditionException;
 import io.eventline.server.store.PermissionDeniedException;
@@ -102,6 +103,9 @@ public final class StatusMapper {
         }
         if (cause instanceof GroupExistsException) {
             return Status.ALREADY_EXISTS.withDescription(cause.getMessage()).asRuntimeException();
+        }
+        if (cause instanceof AppendQueueFullException) {
+            return Status.RESOURCE_EXHAUSTED.withDescription(cause.getMessage()).asRuntimeException();
         }
         if (cause instanceof StoreUnavailableException) {
             return Status.UNAVAILABLE.withDescription(cause.getMessage()).asRuntimeException();

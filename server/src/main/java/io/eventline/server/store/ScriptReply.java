@@ -1,6 +1,7 @@
 package io.eventline.server.store;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,6 +19,18 @@ public record ScriptReply(List<Object> elements) {
             }
         }
         elements = List.copyOf(elements);
+    }
+
+    /** The replies of the calls that one script call answered, each preceded by its length (a batch of appends). */
+    public List<ScriptReply> split() {
+        List<ScriptReply> parts = new ArrayList<>();
+        int at = 0;
+        while (at < elements.size()) {
+            int length = Math.toIntExact(number(at));
+            parts.add(new ScriptReply(elements.subList(at + 1, at + 1 + length)));
+            at += 1 + length;
+        }
+        return parts;
     }
 
     public String outcome() {

@@ -38,7 +38,7 @@ public final class StoreModule extends AbstractModule {
     @Singleton
     EventAppender eventAppender(RedisClusterAsyncCommands<byte[], byte[]> redis, RedisConnection connection, StoreKeys keys, EventEntryCodec codec,
             StoreConfig config, EventlineMetrics metrics, RedisConfig redisConfig) {
-        return new EventAppender(keys, new AppendValidator(config.limits()), codec, config.limits().dedupWindow(), metrics,
+        return new EventAppender(keys, new AppendValidator(config.limits()), codec, config.limits().dedupWindow(), config.groupCommit(), metrics,
                 new ReplicationWait(redis, connection, redisConfig.waitReplicas(), redisConfig.waitTimeout()));
     }
 

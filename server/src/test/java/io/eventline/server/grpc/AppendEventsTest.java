@@ -4,9 +4,11 @@ import com.google.protobuf.ByteString;
 import com.google.rpc.ErrorInfo;
 import io.eventline.proto.v1.AppendEventsRequest;
 import io.eventline.proto.v1.AppendEventsResponse;
+import io.eventline.proto.v1.DeleteStreamRequest;
 import io.eventline.proto.v1.EventData;
 import io.eventline.proto.v1.GetStreamInfoRequest;
 import io.eventline.proto.v1.RecordedEvent;
+import io.eventline.server.testing.EventlineHarness;
 import io.eventline.server.testing.HarnessTest;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -140,6 +142,51 @@ class AppendEventsTest extends HarnessTest {
         assertTrue(retried.getDeduplicated());
         assertEquals(original.getPositionsList(), retried.getPositionsList());
         assertEquals(3, streamVersion("order-8"));
+    }
+
+    @Test
+    void retryOfAnAnyBatchLongerThanSixteenEventsIsDeduplicated() {
+        List<EventData> batch = IntStream.range(0, 40).mapToObj(i -> event("ItemAdded")).toList();
+        AppendEventsRequest request = append("order-30", any(), batch);
+        AppendEventsResponse original = eventline.events().appendEvents(request);
+
+        AppendEventsResponse retried = eventline.events().appendEvents(request);
+
+        assertTrue(retried.getDeduplicated());
+        assertEquals(1, retried.getFirstVersion());
+        assertEquals(40, retried.getLastVersion());
+        assertEquals(original.getPositionsList(), retried.getPositionsList());
+        assertEquals(40, streamVersion("order-30"));
+    }
+
+    @Test
+    void retryOfAnAnyAppendIsFoundAsLongAsItIsAmongTheStreamsLastDedupWindowAppends() {
+        AppendEventsRequest oldest = append("order-31", any(), event("OrderPlaced"), event("OrderPaid"));
+        AppendEventsResponse original = eventline.events().appendEvents(oldest);
+        for (int i = 1; i < EventlineHarness.LIMITS.dedupWindow(); i++) {
+            eventline.events().appendEvents(append("order-31", any(), event("OrderNoted")));
+        }
+        long version = streamVersion("order-31");
+
+        AppendEventsResponse retried = eventline.events().appendEvents(oldest);
+
+        assertTrue(retried.getDeduplicated());
+        assertEquals(original.getPositionsList(), retried.getPositionsList());
+        assertEquals(version, streamVersion("order-31"));
+    }
+
+    @Test
+    void aStreamExistsRetryAfterASoftDeleteAndReappendIsNotMistakenForTheDeletedAppend() {
+        AppendEventsRequest beforeDelete = append("order-32", streamExists(), event("OrderNoted"));
+        eventline.events().appendEvents(append("order-32", noStream(), event("OrderPlaced")));
+        eventline.events().appendEvents(beforeDelete);
+        eventline.streams().deleteStream(DeleteStreamRequest.newBuilder().setStream("order-32").build());
+        eventline.events().appendEvents(append("order-32", any(), event("OrderReopened")));
+
+        AppendEventsResponse appendedAgain = eventline.events().appendEvents(beforeDelete);
+
+        assertFalse(appendedAgain.getDeduplicated());
+        assertEquals(4, appendedAgain.getLastVersion());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.eventline.server.grpc;
 
+import io.eventline.server.store.AppendQueueFullException;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.lettuce.core.RedisBusyException;
@@ -61,6 +62,16 @@ class StatusMapperTest {
 
         assertEquals(Status.Code.RESOURCE_EXHAUSTED, status.getCode(), status::toString);
         assertTrue(status.getDescription().contains("raise maxmemory"), status::getDescription);
+    }
+
+    @Test
+    void aFullAppendQueueIsResourceExhaustedAndSaysToRetry() {
+        Status status = mapper.toStatus(new CompletionException(new AppendQueueFullException(2,
+                "100000 events queued, store.group-commit.max-queued-events is 100000"))).getStatus();
+
+        assertEquals(Status.Code.RESOURCE_EXHAUSTED, status.getCode(), status::toString);
+        assertTrue(status.getDescription().contains("too many appends are waiting for partition 2"), status::getDescription);
+        assertTrue(status.getDescription().contains("retry after a short backoff, with the same event ids"), status::getDescription);
     }
 
     @Test

@@ -9,8 +9,12 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
@@ -48,6 +52,40 @@ public final class RedisCommandFaults {
         });
     }
 
+    /**
+     * Counts the calls of {@code command} in {@code sent} and sends each to Redis only once {@code release}
+     * completes: a command in flight for as long as a test needs, without waiting on a clock.
+     */
+    public static RedisClusterAsyncCommands<byte[], byte[]> held(RedisClusterAsyncCommands<byte[], byte[]> real, String command,
+            CompletableFuture<Void> release, AtomicInteger sent) {
+        requireNonNull(release, "release is null");
+        requireNonNull(sent, "sent is null");
+        return wrap(real, (proxy, method, args) -> {
+            if (!method.getName().equals(command)) {
+                return invoke(real, method, args);
+            }
+            sent.incrementAndGet();
+            HeldCommand<Object> held = new HeldCommand<>();
+            release.thenCompose(released -> {
+                try {
+                    return ((RedisFuture<?>) invoke(real, method, args)).toCompletableFuture();
+                }
+                catch (Throwable e) {
+                    return CompletableFuture.failedFuture(e);
+                }
+            }).whenComplete((reply, error) -> {
+                if (error == null) {
+                    held.complete(reply);
+                }
+                else {
+                    // as Redis failed it (NOSCRIPT, say), not wrapped by the relay
+                    held.completeExceptionally(error instanceof CompletionException relayed && relayed.getCause() != null ? relayed.getCause() : error);
+                }
+            });
+            return held;
+        });
+    }
+
     @SuppressWarnings("unchecked")
     private static RedisClusterAsyncCommands<byte[], byte[]> wrap(RedisClusterAsyncCommands<byte[], byte[]> real, InvocationHandler handler) {
         requireNonNull(real, "real is null");
@@ -81,6 +119,28 @@ public final class RedisCommandFaults {
         @Override
         public boolean await(long timeout, TimeUnit unit) {
             return true;
+        }
+    }
+
+    /** A command sent to Redis later, on the test's word. */
+    private static final class HeldCommand<T> extends CompletableFuture<T> implements RedisFuture<T> {
+        @Override
+        public String getError() {
+            return null;
+        }
+
+        @Override
+        public boolean await(long timeout, TimeUnit unit) throws InterruptedException {
+            try {
+                get(timeout, unit);
+                return true;
+            }
+            catch (ExecutionException e) {
+                return true;
+            }
+            catch (TimeoutException e) {
+                return false;
+            }
         }
     }
 }

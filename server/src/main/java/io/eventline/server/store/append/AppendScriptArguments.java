@@ -13,29 +13,32 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The KEYS and ARGV of append.lua, the one place that knows their layout (the load test's script
- * baseline calls the script with them too). KEYS: meta hash, stream, partition log. ARGV: stream
- * name, expected kind, expected version, dedup window, then id, type, data, content type and
- * metadata per event.
+ * baseline calls the script with them too). A call carries one or more appends of one partition.
+ * KEYS: meta hash, stream, partition log and age index per append. ARGV: dedup window, then per
+ * append: stream name, expected kind, expected version, event count, then id, type, data, content
+ * type and metadata per event.
  */
 public final class AppendScriptArguments {
     private final EventEntryCodec codec;
-    private final int dedupWindow;
+    private final byte[] dedupWindow;
 
     public AppendScriptArguments(EventEntryCodec codec, int dedupWindow) {
         this.codec = requireNonNull(codec, "codec is null");
-        this.dedupWindow = dedupWindow;
+        this.dedupWindow = ascii(Integer.toString(dedupWindow));
     }
 
+    /** One append's KEYS. */
     public byte[][] keys(StreamLocation location) {
         return new byte[][] {location.metaKey(), location.streamKey(), location.logKey(), location.ageKey()};
     }
 
+    /** One append's share of ARGV. */
     public byte[][] arguments(StreamName stream, ExpectedVersion expected, List<ProposedEvent> events) {
         byte[][] args = new byte[4 + events.size() * 5][];
         args[0] = stream.utf8();
         args[1] = ascii(expected.kind());
         args[2] = ascii(expected instanceof ExpectedVersion.Exact exact ? Long.toString(exact.version()) : "0");
-        args[3] = ascii(Integer.toString(dedupWindow));
+        args[3] = ascii(Integer.toString(events.size()));
         int next = 4;
         for (ProposedEvent event : events) {
             args[next++] = codec.encodeEventId(event.eventId());
@@ -45,6 +48,31 @@ public final class AppendScriptArguments {
             args[next++] = codec.encodeMetadata(event.metadata());
         }
         return args;
+    }
+
+    /** The KEYS of a call carrying these appends, in order. */
+    public byte[][] callKeys(List<byte[][]> appendKeys) {
+        return concatenate(new byte[0][], appendKeys);
+    }
+
+    /** The ARGV of a call carrying these appends, in order. */
+    public byte[][] callArguments(List<byte[][]> appendArguments) {
+        return concatenate(new byte[][] {dedupWindow}, appendArguments);
+    }
+
+    private static byte[][] concatenate(byte[][] head, List<byte[][]> parts) {
+        int length = head.length;
+        for (byte[][] part : parts) {
+            length += part.length;
+        }
+        byte[][] all = new byte[length][];
+        System.arraycopy(head, 0, all, 0, head.length);
+        int next = head.length;
+        for (byte[][] part : parts) {
+            System.arraycopy(part, 0, all, next, part.length);
+            next += part.length;
+        }
+        return all;
     }
 
     private static byte[] ascii(String text) {

@@ -16,26 +16,34 @@ import io.eventline.server.store.WrongExpectedVersionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import static java.util.Objects.requireNonNull;
 
-/** The append path: validate, then one atomic script that checks, deduplicates and writes. */
+/**
+ * The append path: validate, then queue for the partition's next call of the one atomic script that
+ * checks, deduplicates and writes each append of the call on its own (group commit).
+ */
 public final class EventAppender {
     private static final RedisScript APPEND_SCRIPT = RedisScript.fromResource(EventAppender.class, "append.lua");
 
     private final StoreKeys keys;
     private final AppendValidator validator;
     private final AppendScriptArguments scriptArguments;
+    private final GroupCommitLimits groupCommit;
     private final EventlineMetrics metrics;
     private final ReplicationWait replicationWait;
+    private final Map<Integer, PartitionAppendQueue> queues = new ConcurrentHashMap<>();
 
     /** @param replicationWait where the append script runs, and when its acknowledgement may go */
-    public EventAppender(StoreKeys keys, AppendValidator validator, EventEntryCodec codec, int dedupWindow,
+    public EventAppender(StoreKeys keys, AppendValidator validator, EventEntryCodec codec, int dedupWindow, GroupCommitLimits groupCommit,
             EventlineMetrics metrics, ReplicationWait replicationWait) {
         this.keys = requireNonNull(keys, "keys is null");
         this.validator = requireNonNull(validator, "validator is null");
         this.scriptArguments = new AppendScriptArguments(codec, dedupWindow);
+        this.groupCommit = requireNonNull(groupCommit, "groupCommit is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.replicationWait = requireNonNull(replicationWait, "replicationWait is null");
     }
@@ -58,9 +66,29 @@ public final class EventAppender {
 
     private CompletableFuture<AppendResult> append(ValidatedAppend append) {
         StreamLocation location = keys.locate(append.stream());
-        return replicationWait.write(location.streamKey(), redis -> APPEND_SCRIPT.run(redis, scriptArguments.keys(location),
-                        scriptArguments.arguments(append.stream(), append.expectedVersion(), append.events()))
-                .thenApply(reply -> toResult(append, location.partition(), new ScriptReply(reply))));
+        QueuedAppend queued = QueuedAppend.of(scriptArguments.keys(location),
+                scriptArguments.arguments(append.stream(), append.expectedVersion(), append.events()), append.events().size());
+        return queues.computeIfAbsent(location.partition(), this::newQueue).submit(queued)
+                .thenApply(reply -> toResult(append, location.partition(), reply));
+    }
+
+    private PartitionAppendQueue newQueue(int partition) {
+        return new PartitionAppendQueue(partition, groupCommit, this::call);
+    }
+
+    /** One script call for the batch; with replicas to wait for, WAIT follows the call, before any append is answered. */
+    private CompletableFuture<List<ScriptReply>> call(List<QueuedAppend> batch) {
+        List<byte[][]> callKeys = new ArrayList<>(batch.size());
+        List<byte[][]> callArguments = new ArrayList<>(batch.size());
+        for (QueuedAppend queued : batch) {
+            callKeys.add(queued.keys());
+            callArguments.add(queued.arguments());
+        }
+        byte[][] scriptKeys = scriptArguments.callKeys(callKeys);
+        byte[][] scriptArgs = scriptArguments.callArguments(callArguments);
+        // every key of a partition shares its hash slot: the first stream key names the node for all
+        return replicationWait.write(scriptKeys[1], redis -> APPEND_SCRIPT.run(redis, scriptKeys, scriptArgs)
+                .thenApply(reply -> new ScriptReply(reply).split()));
     }
 
     private static AppendResult toResult(ValidatedAppend append, int partition, ScriptReply reply) {

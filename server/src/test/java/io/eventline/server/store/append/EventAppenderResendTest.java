@@ -58,7 +58,7 @@ class EventAppenderResendTest {
     @MethodSource("expectations")
     void aResentAppendWithServerAssignedIdsIsWrittenOnce(ExpectedVersion expected) {
         RedisClusterAsyncCommands<byte[], byte[]> resending = RedisCommandFaults.resending(connection.commands(), Set.of("evalsha", "eval"));
-        EventAppender appender = new EventAppender(keys, new AppendValidator(LIMITS), new EventEntryCodec(), LIMITS.dedupWindow(),
+        EventAppender appender = new EventAppender(keys, new AppendValidator(LIMITS), new EventEntryCodec(), LIMITS.dedupWindow(), GroupCommitLimits.DEFAULTS,
                 new EventlineMetrics(new SimpleMeterRegistry()), ReplicationWait.none(resending));
         String stream = "order-" + expected.kind();
 

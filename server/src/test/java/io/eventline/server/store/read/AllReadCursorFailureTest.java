@@ -10,6 +10,7 @@ import io.eventline.server.store.StoreLimits;
 import io.eventline.server.store.append.AppendRequest;
 import io.eventline.server.store.append.AppendValidator;
 import io.eventline.server.store.append.EventAppender;
+import io.eventline.server.store.append.GroupCommitLimits;
 import io.eventline.server.store.append.NewEvent;
 import io.eventline.server.store.append.ReplicationWait;
 import io.eventline.server.testing.RedisCommandFaults;
@@ -71,7 +72,7 @@ class AllReadCursorFailureTest {
 
     /** Appends {@link #EVENTS} events over three streams; returns their ids. */
     private static List<String> appendEvents(RedisClusterAsyncCommands<byte[], byte[]> commands, StoreKeys keys, EventEntryCodec codec) {
-        EventAppender appender = new EventAppender(keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow(),
+        EventAppender appender = new EventAppender(keys, new AppendValidator(LIMITS), codec, LIMITS.dedupWindow(), GroupCommitLimits.DEFAULTS,
                 new EventlineMetrics(new SimpleMeterRegistry()), ReplicationWait.none(commands));
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < EVENTS; i++) {

@@ -1,0 +1,75 @@
+package io.eventline.server.store.append;
+
+import io.eventline.server.store.ScriptReply;
+import io.eventline.server.store.StoreUnavailableException;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** The queue alone, its script calls made by a hand-written fake that the test answers. */
+class PartitionAppendQueueTest {
+    private final List<List<QueuedAppend>> calls = new ArrayList<>();
+    private final List<CompletableFuture<List<ScriptReply>>> answers = new ArrayList<>();
+    private final PartitionAppendQueue queue = new PartitionAppendQueue(0, GroupCommitLimits.DEFAULTS, batch -> {
+        calls.add(batch);
+        CompletableFuture<List<ScriptReply>> answer = new CompletableFuture<>();
+        answers.add(answer);
+        return answer;
+    });
+
+    @Test
+    void whenTheWholeCallFailsEachOfItsAppendsFailsWithTheSameError() {
+        CompletableFuture<ScriptReply> first = queue.submit(append());
+        CompletableFuture<ScriptReply> second = queue.submit(append());
+        CompletableFuture<ScriptReply> third = queue.submit(append());
+        answers.get(0).complete(List.of(reply("OK")));
+        assertEquals(2, calls.get(1).size());
+
+        StoreUnavailableException lost = new StoreUnavailableException("connection lost");
+        answers.get(1).completeExceptionally(lost);
+
+        assertEquals("OK", first.join().outcome());
+        assertSame(lost, assertThrows(CompletionException.class, second::join).getCause());
+        assertSame(lost, assertThrows(CompletionException.class, third::join).getCause());
+        assertEquals(2, calls.size());
+    }
+
+    @Test
+    void afterACallWithNothingWaitingTheNextAppendIsSentAtOnce() {
+        queue.submit(append());
+        answers.get(0).complete(List.of(reply("OK")));
+
+        queue.submit(append());
+
+        assertEquals(2, calls.size());
+        assertEquals(1, calls.get(1).size());
+    }
+
+    @Test
+    void aCallThatFailsBeforeItIsSentFailsItsAppendsAndTheNextAppendIsSentAtOnce() {
+        PartitionAppendQueue failing = new PartitionAppendQueue(0, GroupCommitLimits.DEFAULTS, batch -> {
+            throw new IllegalStateException("not connected");
+        });
+
+        CompletableFuture<ScriptReply> refused = failing.submit(append());
+
+        assertEquals("not connected", assertThrows(CompletionException.class, refused::join).getCause().getMessage());
+        assertEquals("not connected", assertThrows(CompletionException.class, failing.submit(append())::join).getCause().getMessage());
+    }
+
+    private static QueuedAppend append() {
+        return QueuedAppend.of(new byte[4][], new byte[][] {new byte[10]}, 1);
+    }
+
+    private static ScriptReply reply(String outcome) {
+        return new ScriptReply(List.of(outcome.getBytes(StandardCharsets.UTF_8)));
+    }
+}
