@@ -95,7 +95,9 @@ class LargeStreamReadTest {
             assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L), firstTen);
             Await.until("the read call ended", () -> traffic.lastEnd().isPresent());
             assertEquals(Status.Code.CANCELLED, traffic.lastEnd().get().getCode());
-            assertTrue(traffic.eventsReceived() <= MAX_BUFFERED, "received " + traffic.eventsReceived());
+            // as in the whole read: at most two pages beyond what was taken (a server's first page may be short)
+            long ahead = traffic.eventsReceived() - firstTen.size();
+            assertTrue(ahead <= MAX_BUFFERED, "received " + traffic.eventsReceived() + " for " + firstTen.size() + " taken");
         }
     }
 
