@@ -33,6 +33,7 @@ public record StoreConfig(
                         properties.getInt("limits.max-append-bytes", 4 * 1024 * 1024, 1, 64 * 1024 * 1024),
                         properties.getInt("store.dedup-window", 16, 0, 1000)),
                 new GroupCommitLimits(
+                        properties.getInt("store.group-commit.max-calls-in-flight", GroupCommitLimits.DEFAULTS.maxCallsInFlight(), 1, 64),
                         properties.getInt("store.group-commit.max-call-events", GroupCommitLimits.DEFAULTS.maxCallEvents(), 1, 100_000),
                         properties.getInt("store.group-commit.max-call-bytes", (int) GroupCommitLimits.DEFAULTS.maxCallBytes(), 1, 64 * 1024 * 1024),
                         properties.getInt("store.group-commit.max-queued-events", GroupCommitLimits.DEFAULTS.maxQueuedEvents(), 0, 10_000_000),

@@ -1,6 +1,7 @@
 package io.eventline.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -21,6 +22,7 @@ public final class EventlineMetrics {
     private final Timer appendConflict;
     private final Timer appendRefused;
     private final Counter eventsAppended;
+    private final DistributionSummary appendsPerCall;
     private final Counter conflicts;
     private final Counter dedupHits;
     private final Counter streamReads;
@@ -43,6 +45,10 @@ public final class EventlineMetrics {
         this.appendConflict = appendTimer("conflict");
         this.appendRefused = appendTimer("refused");
         this.eventsAppended = Counter.builder("eventline.events.appended").description("Events written by appends").register(registry);
+        this.appendsPerCall = DistributionSummary.builder("eventline.append.call.appends")
+                .description("Appends carried by one call of the append script (group commit)")
+                .serviceLevelObjectives(1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+                .register(registry);
         this.conflicts = Counter.builder("eventline.append.conflicts").description("Appends refused for a wrong expected version").register(registry);
         this.dedupHits = Counter.builder("eventline.append.dedup.hits").description("Appends answered from an earlier append with the same event ids").register(registry);
         this.streamReads = Counter.builder("eventline.reads").tag("target", "stream").description("ReadStream calls").register(registry);
@@ -75,6 +81,11 @@ public final class EventlineMetrics {
             appendOk.record(took);
             eventsAppended.increment(events);
         }
+    }
+
+    /** One append-script call sent, carrying this many appends. */
+    public void appendCall(int appends) {
+        appendsPerCall.record(appends);
     }
 
     public void appendConflicted(Duration took) {

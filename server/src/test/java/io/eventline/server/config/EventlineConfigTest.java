@@ -59,7 +59,7 @@ class EventlineConfigTest {
         assertEquals(1024 * 1024, config.store().limits().maxEventBytes());
         assertEquals(4 * 1024 * 1024, config.store().limits().maxAppendBytes());
         assertEquals(16, config.store().limits().dedupWindow());
-        assertEquals(new GroupCommitLimits(1000, 4 * 1024 * 1024, 100_000, 64 * 1024 * 1024), config.store().groupCommit());
+        assertEquals(new GroupCommitLimits(2, 1000, 4 * 1024 * 1024, 100_000, 64 * 1024 * 1024), config.store().groupCommit());
         assertEquals(4 * 1024 * 1024, config.store().maxSnapshotBytes());
         assertEquals(Duration.ofMinutes(1), config.grpc().keepAliveTime());
         assertEquals(Duration.ofSeconds(20), config.grpc().keepAliveTimeout());
@@ -145,6 +145,7 @@ class EventlineConfigTest {
                 Map.entry("EVENTLINE_STORE_READ_PAGE_BYTES", "2097152"),
                 Map.entry("EVENTLINE_STORE_ALL_LOG_RETENTION", "7d"),
                 Map.entry("EVENTLINE_STORE_DEDUP_WINDOW", "4"),
+                Map.entry("EVENTLINE_STORE_GROUP_COMMIT_MAX_CALLS_IN_FLIGHT", "3"),
                 Map.entry("EVENTLINE_STORE_GROUP_COMMIT_MAX_CALL_EVENTS", "50"),
                 Map.entry("EVENTLINE_STORE_GROUP_COMMIT_MAX_CALL_BYTES", "60000"),
                 Map.entry("EVENTLINE_STORE_GROUP_COMMIT_MAX_QUEUED_EVENTS", "700"),
@@ -174,7 +175,7 @@ class EventlineConfigTest {
         assertEquals(2 * 1024 * 1024, config.store().readPageBytes());
         assertEquals(Duration.ofDays(7), config.store().allLogRetention());
         assertEquals(4, config.store().limits().dedupWindow());
-        assertEquals(new GroupCommitLimits(50, 60000, 700, 800000), config.store().groupCommit());
+        assertEquals(new GroupCommitLimits(3, 50, 60000, 700, 800000), config.store().groupCommit());
         assertEquals(10, config.store().limits().maxAppendEvents());
         assertEquals(1000, config.store().limits().maxEventBytes());
         assertEquals(5000, config.store().limits().maxAppendBytes());

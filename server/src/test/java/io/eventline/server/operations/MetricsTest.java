@@ -70,6 +70,8 @@ class MetricsTest {
             assertEquals(4.0, value(metrics, "eventline_events_appended_total"));
             assertEquals(1.0, value(metrics, "eventline_append_conflicts_total"));
             assertEquals(1.0, value(metrics, "eventline_append_dedup_hits_total"));
+            assertEquals(5.0, value(metrics, "eventline_append_call_appends_count"), "one script call per append made one after another");
+            assertEquals(5.0, value(metrics, "eventline_append_call_appends_sum"));
             assertEquals(3.0, value(metrics, "eventline_append_seconds_count{outcome=\"ok\"}"));
             assertTrue(metrics.contains("eventline_append_seconds_bucket{outcome=\"ok\",le="), "append latency histogram");
             assertEquals(1.0, value(metrics, "eventline_reads_total{target=\"stream\"}"));

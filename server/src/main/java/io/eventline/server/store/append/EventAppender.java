@@ -84,6 +84,7 @@ public final class EventAppender {
             callKeys.add(queued.keys());
             callArguments.add(queued.arguments());
         }
+        metrics.appendCall(batch.size());
         byte[][] scriptKeys = scriptArguments.callKeys(callKeys);
         byte[][] scriptArgs = scriptArguments.callArguments(callArguments);
         // every key of a partition shares its hash slot: the first stream key names the node for all

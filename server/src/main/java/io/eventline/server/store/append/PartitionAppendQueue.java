@@ -12,9 +12,10 @@ import java.util.function.Function;
 import static java.util.Objects.requireNonNull;
 
 /**
- * Group commit for one partition: while a script call is in flight, the appends that arrive wait, and
- * the next call carries as many of them as its caps allow, in arrival order. No timer: an append that
- * finds nothing in flight is sent at once, on the caller's thread.
+ * Group commit for one partition: while its most script calls are in flight, the appends that arrive
+ * wait, and the next call carries as many of them as its caps allow, in arrival order. No timer: an
+ * append that finds a call slot free is sent at once, on the caller's thread. Appends wait only while
+ * every slot is taken, so a freed slot always goes to those waiting first.
  */
 final class PartitionAppendQueue {
     private final int partition;
@@ -23,7 +24,7 @@ final class PartitionAppendQueue {
     private final ArrayDeque<QueuedAppend> waiting = new ArrayDeque<>();
     private long waitingEvents;
     private long waitingBytes;
-    private boolean calling;
+    private int callsInFlight;
 
     /** @param call sends one script call with these appends and completes with their replies, in order */
     PartitionAppendQueue(int partition, GroupCommitLimits limits, Function<List<QueuedAppend>, CompletableFuture<List<ScriptReply>>> call) {
@@ -34,7 +35,7 @@ final class PartitionAppendQueue {
 
     CompletableFuture<ScriptReply> submit(QueuedAppend append) {
         synchronized (this) {
-            if (calling) {
+            if (callsInFlight == limits.maxCallsInFlight()) {
                 if (waitingEvents + append.events() > limits.maxQueuedEvents()) {
                     return CompletableFuture.failedFuture(new AppendQueueFullException(partition,
                             waitingEvents + " events queued, store.group-commit.max-queued-events is " + limits.maxQueuedEvents()));
@@ -48,7 +49,7 @@ final class PartitionAppendQueue {
                 waitingBytes += append.bytes();
                 return append.reply();
             }
-            calling = true;
+            callsInFlight++;
         }
         send(List.of(append));
         return append.reply();
@@ -96,10 +97,10 @@ final class PartitionAppendQueue {
         }
     }
 
-    /** The next batch, within the call caps (at least one append), or null, and nothing in flight, when none waits. */
+    /** After a call: the next batch, within the call caps (at least one append), keeping the call's slot; or null, freeing it, when none waits. */
     private synchronized List<QueuedAppend> takeNext() {
         if (waiting.isEmpty()) {
-            calling = false;
+            callsInFlight--;
             return null;
         }
         List<QueuedAppend> batch = new ArrayList<>();

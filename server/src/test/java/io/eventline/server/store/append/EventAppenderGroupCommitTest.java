@@ -42,6 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 @ExtendWith(RedisExtension.class)
 class EventAppenderGroupCommitTest {
+    private static final GroupCommitLimits ONE_CALL_IN_FLIGHT = new GroupCommitLimits(1, 1000, 4 * 1024 * 1024, 100_000, 64 * 1024 * 1024);
     private static final StoreLimits LIMITS = new StoreLimits(100, 64 * 1024, 256 * 1024, 16);
 
     private final CompletableFuture<Void> release = new CompletableFuture<>();
@@ -63,7 +64,7 @@ class EventAppenderGroupCommitTest {
 
     @Test
     void aLoneAppendIsSentAtOnce() {
-        EventAppender appender = appender(GroupCommitLimits.DEFAULTS);
+        EventAppender appender = appender(ONE_CALL_IN_FLIGHT);
 
         CompletableFuture<AppendResult> lone = appender.append(new AppendRequest("order-1", new ExpectedVersion.Any(), List.of(event())));
 
@@ -75,7 +76,7 @@ class EventAppenderGroupCommitTest {
 
     @Test
     void appendsArrivingWhileACallIsInFlightShareTheNextCallAndEachGetsItsOwnAnswer() {
-        EventAppender appender = appender(GroupCommitLimits.DEFAULTS);
+        EventAppender appender = appender(ONE_CALL_IN_FLIGHT);
         List<CompletableFuture<AppendResult>> results = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             results.add(appender.append(new AppendRequest("order-2", new ExpectedVersion.Any(), List.of(event(), event()))));
@@ -95,7 +96,7 @@ class EventAppenderGroupCommitTest {
 
     @Test
     void aCallCarriesNoMoreThanItsCapsAndTheRestFollowInTheNextCalls() {
-        EventAppender appender = appender(new GroupCommitLimits(4, 1024 * 1024, 1000, 1024 * 1024));
+        EventAppender appender = appender(new GroupCommitLimits(1, 4, 1024 * 1024, 1000, 1024 * 1024));
         List<CompletableFuture<AppendResult>> results = new ArrayList<>();
         for (int i = 0; i < 9; i++) {
             results.add(appender.append(new AppendRequest("order-3", new ExpectedVersion.Any(), List.of(event(), event()))));
@@ -110,7 +111,7 @@ class EventAppenderGroupCommitTest {
 
     @Test
     void aRefusedAppendInACallRefusesOnlyItself() {
-        EventAppender appender = appender(GroupCommitLimits.DEFAULTS);
+        EventAppender appender = appender(ONE_CALL_IN_FLIGHT);
         CompletableFuture<AppendResult> first = appender.append(new AppendRequest("order-4", new ExpectedVersion.Any(), List.of(event())));
         CompletableFuture<AppendResult> before = appender.append(new AppendRequest("order-4", new ExpectedVersion.Exact(1), List.of(event())));
         CompletableFuture<AppendResult> wrong = appender.append(new AppendRequest("order-4", new ExpectedVersion.Exact(1), List.of(event())));
@@ -130,7 +131,7 @@ class EventAppenderGroupCommitTest {
 
     @Test
     void aRetryInTheSameCallAsItsOriginalSeesItsWritesAndIsDeduplicated() {
-        EventAppender appender = appender(GroupCommitLimits.DEFAULTS);
+        EventAppender appender = appender(ONE_CALL_IN_FLIGHT);
         appender.append(new AppendRequest("order-5", new ExpectedVersion.Any(), List.of(event())));
         AppendRequest request = new AppendRequest("order-5", new ExpectedVersion.Any(), List.of(event(), event()));
         CompletableFuture<AppendResult> original = appender.append(request);
@@ -147,7 +148,7 @@ class EventAppenderGroupCommitTest {
 
     @Test
     void pastTheQueueCapAnAppendIsRefusedAndNothingOfItIsWritten() {
-        EventAppender appender = appender(new GroupCommitLimits(1000, 1024 * 1024, 2, 1024 * 1024));
+        EventAppender appender = appender(new GroupCommitLimits(1, 1000, 1024 * 1024, 2, 1024 * 1024));
         CompletableFuture<AppendResult> inFlight = appender.append(new AppendRequest("order-6", new ExpectedVersion.Any(), List.of(event())));
         CompletableFuture<AppendResult> waiting = appender.append(new AppendRequest("order-6", new ExpectedVersion.Any(), List.of(event(), event())));
 
