@@ -22,6 +22,8 @@ import static java.util.Objects.requireNonNull;
  * the server makes) and wakes the local subscriptions an append may concern. One tailer serves all
  * subscriptions, so they cost no Redis connection each. If it loses track (an error, a reconnect)
  * it wakes everyone; subscriptions also poll on their own ticks, so a missed wake-up only delays.
+ * While this instance has no subscription it reads nothing, and starts again from the tails (waking
+ * everyone) when one registers.
  */
 public final class LogTailer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LogTailer.class);
@@ -62,6 +64,13 @@ public final class LogTailer implements AutoCloseable {
         List<String> lastIds = null;
         while (running) {
             try {
+                if (hub.size() == 0) {
+                    // nobody to wake: reading the log would cost Redis and this server for nothing; a
+                    // subscription reads what it needs when it starts, and the tailer then starts at the tails
+                    lastIds = null;
+                    hub.awaitSubscription(block);
+                    continue;
+                }
                 if (lastIds == null) {
                     lastIds = currentTails();
                     hub.wakeAll();
@@ -80,6 +89,9 @@ public final class LogTailer implements AutoCloseable {
                     LogPointer pointer = LogPointer.decode(partition, message);
                     hub.appended(partition, pointer.stream(), pointer.type());
                 }
+            }
+            catch (InterruptedException e) {
+                return;
             }
             catch (RuntimeException e) {
                 if (!running) {

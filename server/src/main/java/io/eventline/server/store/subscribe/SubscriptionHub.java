@@ -2,6 +2,7 @@ package io.eventline.server.store.subscribe;
 
 import io.eventline.server.store.StreamName;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 
@@ -14,6 +15,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class SubscriptionHub {
     private final SubscriptionIndex index;
+    /** Signalled when a subscription registers, for a tailer waiting for one. */
+    private final Object registered = new Object();
 
     public SubscriptionHub() {
         this(new SubscriptionIndex());
@@ -25,6 +28,9 @@ public final class SubscriptionHub {
 
     public void register(Subscription subscription) {
         index.add(subscription);
+        synchronized (registered) {
+            registered.notifyAll();
+        }
     }
 
     public void unregister(Subscription subscription) {
@@ -33,6 +39,16 @@ public final class SubscriptionHub {
 
     public int size() {
         return index.all().size();
+    }
+
+    /** Waits at most {@code timeout} while this instance has no subscription; whether it has one now. */
+    public boolean awaitSubscription(Duration timeout) throws InterruptedException {
+        synchronized (registered) {
+            if (size() == 0) {
+                registered.wait(Math.max(1, timeout.toMillis()));
+            }
+        }
+        return size() > 0;
     }
 
     /** An event was appended: wake every subscription it may be for. */
