@@ -42,6 +42,7 @@ public final class Main {
             System.out.print(SettingsHelp.text());
             return;
         }
+        NettyDefaults.applyTo(System.getProperties());
         EventlineServer server;
         try {
             server = create(List.of(args), System.getenv());
