@@ -8,6 +8,7 @@ import io.eventline.client.subscribe.Checkpoint;
 import io.eventline.client.subscribe.SubscriptionStart;
 import io.eventline.client.subscribe.UndecodableEventPolicy;
 import io.eventline.client.serialization.UndecodableEventException;
+import io.eventline.proto.v1.Delivery;
 import io.eventline.proto.v1.SubscribeRequest;
 import io.eventline.proto.v1.SubscribeResponse;
 import org.slf4j.Logger;
@@ -25,6 +26,7 @@ import static java.util.Objects.requireNonNull;
 /** A catch-up subscription on one Subscribe call kept open by a {@link SubscriptionLoop}. */
 final class GrpcCatchUpSubscription implements CatchUpSubscription {
     private static final Logger log = LoggerFactory.getLogger(GrpcCatchUpSubscription.class);
+    /** Messages, not events: with batches each may carry up to maxBatchSize events, but no more bytes than the largest single event. */
     private static final int PREFETCH = 128;
     private static final Duration IDLE_INTERVAL = Duration.ofMillis(500);
 
@@ -79,7 +81,7 @@ final class GrpcCatchUpSubscription implements CatchUpSubscription {
     private final class Protocol implements SubscriptionProtocol {
         @Override
         public SubscribeRequest request() {
-            SubscribeRequest.Builder request = SubscribeRequest.newBuilder();
+            SubscribeRequest.Builder request = SubscribeRequest.newBuilder().setMaxBatchSize(settings.maxBatchSize());
             settings.target().streamName().ifPresentOrElse(request::setStream, () -> request.setAll(settings.target().toAllTarget()));
             Checkpoint last = checkpoint;
             if (last == null) {
@@ -97,6 +99,11 @@ final class GrpcCatchUpSubscription implements CatchUpSubscription {
         public void received(SubscribeResponse response) throws Exception {
             switch (response.getKindCase()) {
                 case DELIVERY -> handle(ProtoEvents.recordedEvent(response.getDelivery().getEvent()));
+                case DELIVERY_BATCH -> {
+                    for (Delivery delivery : response.getDeliveryBatch().getDeliveriesList()) {
+                        handle(ProtoEvents.recordedEvent(delivery.getEvent()));
+                    }
+                }
                 case CAUGHT_UP -> {
                     report();
                     caughtUp.complete(null);

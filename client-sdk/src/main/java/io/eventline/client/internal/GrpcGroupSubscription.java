@@ -75,7 +75,8 @@ final class GrpcGroupSubscription implements GroupSubscription {
                     .setGroup(settings.group())
                     .setConsumer(consumer)
                     .setStart(settings.start().toProto())
-                    .setMaxInFlight(settings.maxInFlight());
+                    .setMaxInFlight(settings.maxInFlight())
+                    .setMaxBatchSize(settings.maxBatchSize());
             settings.target().streamName().ifPresentOrElse(request::setStream, () -> request.setAll(settings.target().toAllTarget()));
             return request.build();
         }
@@ -87,6 +88,9 @@ final class GrpcGroupSubscription implements GroupSubscription {
             }
             else if (response.getKindCase() == SubscribeResponse.KindCase.DELIVERY) {
                 handle(response.getDelivery());
+            }
+            else if (response.getKindCase() == SubscribeResponse.KindCase.DELIVERY_BATCH) {
+                response.getDeliveryBatch().getDeliveriesList().forEach(GrpcGroupSubscription.this::handle);
             }
         }
 

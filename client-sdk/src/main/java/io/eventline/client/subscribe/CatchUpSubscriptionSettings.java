@@ -9,10 +9,14 @@ import static java.util.Objects.requireNonNull;
 
 /** A catch-up subscription: its target, where it begins (or the checkpoint it resumes after), and how often it reports checkpoints. */
 public final class CatchUpSubscriptionSettings {
+    /** The most events a server puts in one message (its limit on {@code max_batch_size}). */
+    public static final int MAX_BATCH_SIZE = GroupSubscriptionSettings.MAX_BATCH_SIZE;
+
     private final SubscriptionTarget target;
     private final SubscriptionStart start;
     private final Optional<Checkpoint> resumeAfter;
     private final int checkpointEvery;
+    private final int maxBatchSize;
     private final CheckpointListener checkpointListener;
     private final Backoff reconnectBackoff;
     private final UndecodableEventPolicy undecodableEvents;
@@ -22,6 +26,7 @@ public final class CatchUpSubscriptionSettings {
         this.start = builder.start;
         this.resumeAfter = builder.resumeAfter;
         this.checkpointEvery = builder.checkpointEvery;
+        this.maxBatchSize = builder.maxBatchSize;
         this.checkpointListener = builder.checkpointListener;
         this.reconnectBackoff = builder.reconnectBackoff;
         this.undecodableEvents = builder.undecodableEvents;
@@ -51,6 +56,11 @@ public final class CatchUpSubscriptionSettings {
         return checkpointListener;
     }
 
+    /** Events the server may send in one message; 1: one per message. */
+    public int maxBatchSize() {
+        return maxBatchSize;
+    }
+
     public Backoff reconnectBackoff() {
         return reconnectBackoff;
     }
@@ -64,6 +74,7 @@ public final class CatchUpSubscriptionSettings {
         private SubscriptionStart start = SubscriptionStart.beginning();
         private Optional<Checkpoint> resumeAfter = Optional.empty();
         private int checkpointEvery = 100;
+        private int maxBatchSize = 100;
         private CheckpointListener checkpointListener = checkpoint -> {
         };
         private Backoff reconnectBackoff = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), 2);
@@ -91,6 +102,18 @@ public final class CatchUpSubscriptionSettings {
                 throw new IllegalArgumentException("checkpointEvery must be at least 1: " + events);
             }
             this.checkpointEvery = events;
+            return this;
+        }
+
+        /**
+         * Events the server may send in one message when several are ready at once (default 100); 1 asks for one per
+         * message. The handler still gets one event at a time. A server without batches ignores this.
+         */
+        public Builder maxBatchSize(int maxBatchSize) {
+            if (maxBatchSize < 1 || maxBatchSize > MAX_BATCH_SIZE) {
+                throw new IllegalArgumentException("maxBatchSize must be between 1 and " + MAX_BATCH_SIZE + " (the server's limit): " + maxBatchSize);
+            }
+            this.maxBatchSize = maxBatchSize;
             return this;
         }
 

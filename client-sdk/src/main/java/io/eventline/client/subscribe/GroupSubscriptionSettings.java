@@ -17,8 +17,13 @@ public final class GroupSubscriptionSettings {
     private final Optional<String> consumer;
     private final SubscriptionStart start;
     private final int maxInFlight;
+    private final int maxBatchSize;
     /** The most ack ids the server takes in one Ack. */
     public static final int MAX_ACK_BATCH_SIZE = 1000;
+    /** The most deliveries a server puts in one message (its limit on {@code max_batch_size}). */
+    public static final int MAX_BATCH_SIZE = 1000;
+    /** The batch size asked for unless set: this, or maxInFlight when smaller. */
+    public static final int DEFAULT_MAX_BATCH_SIZE = 100;
 
     private final int ackBatchSize;
     private final Duration ackMaxDelay;
@@ -32,6 +37,7 @@ public final class GroupSubscriptionSettings {
         this.consumer = builder.consumer;
         this.start = builder.start;
         this.maxInFlight = builder.maxInFlight;
+        this.maxBatchSize = builder.maxBatchSize.orElse(Math.min(builder.maxInFlight, DEFAULT_MAX_BATCH_SIZE));
         this.ackBatchSize = builder.ackBatchSize;
         this.ackMaxDelay = builder.ackMaxDelay;
         this.retryBackoff = builder.retryBackoff;
@@ -63,6 +69,11 @@ public final class GroupSubscriptionSettings {
         return maxInFlight;
     }
 
+    /** Deliveries the server may send in one message; 1: one per message. */
+    public int maxBatchSize() {
+        return maxBatchSize;
+    }
+
     public int ackBatchSize() {
         return ackBatchSize;
     }
@@ -89,6 +100,7 @@ public final class GroupSubscriptionSettings {
         private Optional<String> consumer = Optional.empty();
         private SubscriptionStart start = SubscriptionStart.beginning();
         private int maxInFlight = 100;
+        private Optional<Integer> maxBatchSize = Optional.empty();
         private int ackBatchSize = 64;
         private Duration ackMaxDelay = Duration.ofMillis(50);
         private Backoff retryBackoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), 2);
@@ -122,6 +134,19 @@ public final class GroupSubscriptionSettings {
                 throw new IllegalArgumentException("maxInFlight must be at least 1: " + maxInFlight);
             }
             this.maxInFlight = maxInFlight;
+            return this;
+        }
+
+        /**
+         * Deliveries the server may send in one message when several are ready at once (default: maxInFlight, at most
+         * {@value #DEFAULT_MAX_BATCH_SIZE}); 1 asks for one delivery per message. The handler still gets one delivery at
+         * a time, and each is settled on its own. A server without batches ignores this and sends one per message.
+         */
+        public Builder maxBatchSize(int maxBatchSize) {
+            if (maxBatchSize < 1 || maxBatchSize > MAX_BATCH_SIZE) {
+                throw new IllegalArgumentException("maxBatchSize must be between 1 and " + MAX_BATCH_SIZE + " (the server's limit): " + maxBatchSize);
+            }
+            this.maxBatchSize = Optional.of(maxBatchSize);
             return this;
         }
 

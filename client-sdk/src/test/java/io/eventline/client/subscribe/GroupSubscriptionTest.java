@@ -173,6 +173,48 @@ class GroupSubscriptionTest {
         assertEquals(LongStream.rangeClosed(1, 300).boxed().toList(), handled.versions());
     }
 
+    @Test
+    void aBacklogComesInBatchesByDefaultAndTheHandlerSeesEachEventOnce() {
+        String stream = uniqueStream("refund");
+        String group = uniqueGroup();
+        client.groups().create(group, SubscriptionTarget.stream(stream), GroupSettings.defaults(), SubscriptionStart.beginning());
+        for (int batch = 0; batch < 5; batch++) {
+            client.appendBlocking(stream, ExpectedVersion.any(), events("RefundIssued", batch * 100 + 1, 100));
+        }
+        CallCounter wire = new CallCounter();
+        HandledEvents handled = new HandledEvents();
+
+        GroupSubscriptionSettings settings = settings(group, stream).maxInFlight(200).build();
+        assertEquals(100, settings.maxBatchSize(), "by default maxInFlight, at most 100");
+        try (EventlineClient counted = server.newClient(builder -> builder.interceptor(wire));
+                GroupSubscription subscription = counted.subscribe(settings, delivery -> handled.add(delivery.event()))) {
+            Await.until("five hundred handled", () -> handled.size() == 500, handled::toString);
+            Await.until("nothing pending", () -> client.groups().describe(group).pending() == 0);
+        }
+        assertEquals(Map.of(), handled.duplicates());
+        assertEquals(LongStream.rangeClosed(1, 500).boxed().toList(), handled.versions(), "in order, once each");
+        assertEquals(500, wire.deliveriesReceived());
+        assertTrue(wire.batchesReceived() > 0, "the backlog came in batches");
+        assertTrue(wire.largestBatch() <= 100, "a batch of " + wire.largestBatch());
+    }
+
+    @Test
+    void aBatchSizeOfOneAsksForSingleDeliveries() {
+        String stream = uniqueStream("voucher");
+        String group = uniqueGroup();
+        client.groups().create(group, SubscriptionTarget.stream(stream), GroupSettings.defaults(), SubscriptionStart.beginning());
+        client.appendBlocking(stream, ExpectedVersion.noStream(), events("VoucherIssued", 1, 50));
+        CallCounter wire = new CallCounter();
+        HandledEvents handled = new HandledEvents();
+
+        try (EventlineClient counted = server.newClient(builder -> builder.interceptor(wire));
+                GroupSubscription subscription = counted.subscribe(settings(group, stream).maxBatchSize(1).build(), delivery -> handled.add(delivery.event()))) {
+            Await.until("fifty handled", () -> handled.size() == 50, handled::toString);
+        }
+        assertEquals(0, wire.batchesReceived());
+        assertEquals(50, wire.deliveriesReceived());
+    }
+
     private static GroupSubscriptionSettings.Builder settings(String group, String stream) {
         return GroupSubscriptionSettings.builder(group, SubscriptionTarget.stream(stream)).retryBackoff(QUICK_RETRY);
     }

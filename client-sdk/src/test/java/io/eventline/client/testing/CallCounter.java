@@ -14,14 +14,26 @@ import io.grpc.MethodDescriptor;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts what crosses the wire for subscriptions: deliveries received, Ack calls sent and the ack ids in them. */
+/** Counts what crosses the wire for subscriptions: deliveries received (alone or in batches), batches, Ack calls sent and the ack ids in them. */
 public final class CallCounter implements ClientInterceptor {
     private final AtomicInteger deliveriesReceived = new AtomicInteger();
+    private final AtomicInteger batchesReceived = new AtomicInteger();
+    private final AtomicInteger largestBatch = new AtomicInteger();
     private final AtomicInteger ackCalls = new AtomicInteger();
     private final AtomicInteger ackIdsSent = new AtomicInteger();
 
     public int deliveriesReceived() {
         return deliveriesReceived.get();
+    }
+
+    /** {@code delivery_batch} messages received. */
+    public int batchesReceived() {
+        return batchesReceived.get();
+    }
+
+    /** The most deliveries one batch carried (0: no batch came). */
+    public int largestBatch() {
+        return largestBatch.get();
     }
 
     public int ackCalls() {
@@ -53,8 +65,15 @@ public final class CallCounter implements ClientInterceptor {
                     super.start(new ForwardingClientCallListener.SimpleForwardingClientCallListener<>(listener) {
                         @Override
                         public void onMessage(R message) {
-                            if (((SubscribeResponse) message).hasDelivery()) {
+                            SubscribeResponse response = (SubscribeResponse) message;
+                            if (response.hasDelivery()) {
                                 deliveriesReceived.incrementAndGet();
+                            }
+                            if (response.hasDeliveryBatch()) {
+                                int size = response.getDeliveryBatch().getDeliveriesCount();
+                                batchesReceived.incrementAndGet();
+                                largestBatch.accumulateAndGet(size, Math::max);
+                                deliveriesReceived.addAndGet(size);
                             }
                             super.onMessage(message);
                         }

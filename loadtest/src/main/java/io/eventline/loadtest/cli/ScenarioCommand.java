@@ -94,6 +94,10 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--max-in-flight", defaultValue = "500", description = "groups, latency: unacked deliveries per consumer (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
 
+    @Option(names = "--batch-size", description = "groups, latency: max_batch_size of each consumer's Subscribe, deliveries the server may send in one message "
+            + "(1: one per message, as clients that do not ask get; default: --max-in-flight, at most 100, what the Java SDK asks for, so the scenario measures what an SDK user gets).")
+    Integer batchSize;
+
     @Option(names = "--ack-batch", defaultValue = "100", description = "groups, latency: deliveries acked per Ack call; a partial batch is acked within 10 ms (default: ${DEFAULT-VALUE}).")
     int ackBatch;
 
@@ -167,7 +171,8 @@ public final class ScenarioCommand implements Callable<Integer> {
                 clientIds,
                 eventType,
                 contentType,
-                new SubscriptionLoad(groups, consumers, backlog, maxInFlight, ackBatch, rps, subscriptions,
+                new SubscriptionLoad(groups, consumers, backlog, maxInFlight,
+                        batchSize != null ? batchSize : Math.min(maxInFlight, SubscriptionLoad.SDK_DEFAULT_BATCH_SIZE), ackBatch, rps, subscriptions,
                         serverPid == null ? OptionalLong.empty() : OptionalLong.of(serverPid)),
                 serverMetrics(Target.parse(target)));
     }

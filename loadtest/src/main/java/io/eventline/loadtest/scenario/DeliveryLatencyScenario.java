@@ -31,8 +31,8 @@ public final class DeliveryLatencyScenario implements Scenario {
         ScenarioSettings settings = context.settings();
         SubscriptionLoad load = settings.subscriptionLoad();
         ScenarioPrinter printer = context.printer();
-        printer.section(String.format(Locale.ROOT, "latency: append -> delivery at %.0f appends/s, 1 event of %d B, one group consumer, max_in_flight %d",
-                load.rps(), Math.max(SentTimestamp.BYTES, settings.payloadBytes()), load.maxInFlight()));
+        printer.section(String.format(Locale.ROOT, "latency: append -> delivery at %.0f appends/s, 1 event of %d B, one group consumer, max_in_flight %d, max_batch_size %d",
+                load.rps(), Math.max(SentTimestamp.BYTES, settings.payloadBytes()), load.maxInFlight(), load.batchSize()));
 
         String stream = context.names().streamPrefix("l") + "0";
         LatencyHistogram eventlineLatencies = new LatencyHistogram();
@@ -40,7 +40,7 @@ public final class DeliveryLatencyScenario implements Scenario {
         RunResult eventline;
         try (SubscriberFleet fleet = new SubscriberFleet(context.channels(), load.ackBatch())) {
             groups.create(context.names().streamPrefix("lat") + "0", stream, false);
-            fleet.open(groups.consumers(stream, 1, load.maxInFlight()),
+            fleet.open(groups.consumers(stream, 1, load.maxInFlight(), load.batchSize()),
                     (delivery, received) -> eventlineLatencies.record(SentTimestamp.read(delivery.getEvent().getData().asReadOnlyByteBuffer()), received),
                     settings.timeout());
             eventline = measure(context, "eventline append -> delivery", "eventline appends (paced)", eventlineLatencies,

@@ -37,8 +37,8 @@ public final class GroupThroughputScenario implements Scenario {
         ScenarioPrinter printer = context.printer();
         long backlogDeliveries = (long) load.groups() * load.backlog();
         printer.section(String.format(Locale.ROOT,
-                "groups: %d group(s) x %d consumers on one stream, backlog %d events of %d B, max_in_flight %d, acks in batches of %d",
-                load.groups(), load.consumers(), load.backlog(), settings.payloadBytes(), load.maxInFlight(), load.ackBatch()));
+                "groups: %d group(s) x %d consumers on one stream, backlog %d events of %d B, max_in_flight %d, max_batch_size %d, acks in batches of %d",
+                load.groups(), load.consumers(), load.backlog(), settings.payloadBytes(), load.maxInFlight(), load.batchSize(), load.ackBatch()));
 
         String stream = context.names().streamPrefix("g") + "0";
         new StreamFiller(context.channels().forSlot(0), context.events(), settings.timeout()).fill(stream, load.backlog());
@@ -48,7 +48,7 @@ public final class GroupThroughputScenario implements Scenario {
                 groups.create(context.names().streamPrefix("grp") + group, stream, true);
             }
             long start = System.nanoTime();
-            fleet.open(groups.consumers(stream, load.consumers(), load.maxInFlight()), DeliveryListener.NONE, settings.timeout());
+            fleet.open(groups.consumers(stream, load.consumers(), load.maxInFlight(), load.batchSize()), DeliveryListener.NONE, settings.timeout());
             fleet.awaitAcked(backlogDeliveries, start + settings.duration().toNanos());
             double eventlineBacklogRate = note(printer, "eventline backlog", fleet.counts(), backlogDeliveries, System.nanoTime() - start);
 

@@ -41,13 +41,13 @@ public final class BenchGroups {
         created.add(group);
     }
 
-    /** {@code consumers} consumers of each created group, named {@code c0, c1, ...}. */
-    public synchronized List<SubscribeRequest> consumers(String stream, int consumers, int maxInFlight) {
+    /** {@code consumers} consumers of each created group, named {@code c0, c1, ...}, asking for batches of up to {@code batchSize}. */
+    public synchronized List<SubscribeRequest> consumers(String stream, int consumers, int maxInFlight, int batchSize) {
         List<SubscribeRequest> requests = new ArrayList<>(created.size() * consumers);
         for (String group : created) {
             for (int consumer = 0; consumer < consumers; consumer++) {
                 requests.add(SubscribeRequest.newBuilder().setStream(stream).setGroup(group).setConsumer("c" + consumer)
-                        .setMaxInFlight(maxInFlight).build());
+                        .setMaxInFlight(maxInFlight).setMaxBatchSize(batchSize).build());
             }
         }
         return requests;

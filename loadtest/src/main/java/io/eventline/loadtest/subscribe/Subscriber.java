@@ -2,6 +2,7 @@ package io.eventline.loadtest.subscribe;
 
 import io.eventline.proto.v1.AckRequest;
 import io.eventline.proto.v1.AckResponse;
+import io.eventline.proto.v1.Delivery;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.EventStoreServiceGrpc.EventStoreServiceStub;
 import io.eventline.proto.v1.SubscribeRequest;
@@ -121,7 +122,13 @@ public final class Subscriber implements ClientResponseObserver<SubscribeRequest
     public void onNext(SubscribeResponse response) {
         switch (response.getKindCase()) {
             case CONFIRMATION -> confirmed.complete(null);
-            case DELIVERY -> delivered(response);
+            case DELIVERY -> delivered(response.getDelivery(), System.nanoTime());
+            case DELIVERY_BATCH -> {
+                long receivedNanos = System.nanoTime();
+                for (Delivery delivery : response.getDeliveryBatch().getDeliveriesList()) {
+                    delivered(delivery, receivedNanos);
+                }
+            }
             default -> {
                 // caught-up markers and heartbeats carry nothing to count
             }
@@ -144,17 +151,16 @@ public final class Subscriber implements ClientResponseObserver<SubscribeRequest
      * The listener hears of a delivery after it is counted and queued for its Ack, and before a full
      * batch is acked: a listener that ends the call then cancels it before an Ack invites more deliveries.
      */
-    private void delivered(SubscribeResponse response) {
-        long receivedNanos = System.nanoTime();
+    private void delivered(Delivery delivery, long receivedNanos) {
         counts.countDelivery();
         boolean full = false;
         if (!request.getGroup().isEmpty()) {
             synchronized (this) {
-                unacked.add(response.getDelivery().getAckId());
+                unacked.add(delivery.getAckId());
                 full = unacked.size() >= ackBatch;
             }
         }
-        listener.delivered(response.getDelivery(), receivedNanos);
+        listener.delivered(delivery, receivedNanos);
         if (full) {
             flushAcks();
         }

@@ -68,6 +68,16 @@ class ScenarioCommandTest {
     }
 
     @Test
+    void groupConsumersAskForTheBatchesTheJavaSdkAsksForUnlessTold() {
+        assertEquals(100, parse("scenario", "groups").subscriptionLoad().batchSize(), "--max-in-flight 500, at most 100");
+        assertEquals(50, parse("scenario", "groups", "--max-in-flight", "50").subscriptionLoad().batchSize());
+        assertEquals(1, parse("scenario", "groups", "--batch-size", "1").subscriptionLoad().batchSize());
+        assertEquals(1000, parse("scenario", "groups", "--batch-size", "1000").subscriptionLoad().batchSize());
+        assertThrows(IllegalArgumentException.class, () -> parse("scenario", "groups", "--batch-size", "0"));
+        assertThrows(IllegalArgumentException.class, () -> parse("scenario", "groups", "--batch-size", "1001"));
+    }
+
+    @Test
     void refusesUnboundedOrUnknownScenarios() {
         assertThrows(IllegalArgumentException.class, () -> parse("scenario", "subscribe"));
         assertThrows(IllegalArgumentException.class, () -> parse("scenario", "append", "-z", "0"));

@@ -168,7 +168,15 @@ class ScenarioAgainstServerTest {
         assertTrue(output.contains("eventline backlog: 600 of 600 deliveries acked"), output);
         assertTrue(output.contains("raw XREADGROUP+XACK backlog: 600 of 600 deliveries acked"), output);
         assertTrue(output.contains("all acked"), output);
+        assertTrue(output.contains("max_batch_size 50"), "by default the SDK's batch size, --max-in-flight at most 100:\n" + output);
         assertPhases(output, "eventline live appends (1 stream)");
+    }
+
+    @Test
+    void groupsWithSingleDeliveriesDrainTheBacklogToo() throws Exception {
+        String output = run("groups", "--consumers", "2", "--backlog", "300", "--max-in-flight", "50", "--batch-size", "1", "--ack-batch", "10");
+        assertTrue(output.contains("max_batch_size 1,"), output);
+        assertTrue(output.contains("eventline backlog: 300 of 300 deliveries acked"), output);
     }
 
     @Test

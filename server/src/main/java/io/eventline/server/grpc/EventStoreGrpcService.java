@@ -33,6 +33,7 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
     private final SubscriptionManager subscriptions;
     private final DeliverySettler settler;
     private final ProtoMapper mapper;
+    private final DeliveryBatching deliveryBatching;
     private final StatusMapper statusMapper;
     private final UnaryResponder responder;
     private final EventlineMetrics metrics;
@@ -40,12 +41,14 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
 
     @Inject
     public EventStoreGrpcService(EventAppender appender, EventReader reader, SubscriptionManager subscriptions, DeliverySettler settler,
-            ProtoMapper mapper, StatusMapper statusMapper, UnaryResponder responder, EventlineMetrics metrics, Callers callers) {
+            ProtoMapper mapper, DeliveryBatching deliveryBatching, StatusMapper statusMapper, UnaryResponder responder, EventlineMetrics metrics,
+            Callers callers) {
         this.appender = requireNonNull(appender, "appender is null");
         this.reader = requireNonNull(reader, "reader is null");
         this.subscriptions = requireNonNull(subscriptions, "subscriptions is null");
         this.settler = requireNonNull(settler, "settler is null");
         this.mapper = requireNonNull(mapper, "mapper is null");
+        this.deliveryBatching = requireNonNull(deliveryBatching, "deliveryBatching is null");
         this.statusMapper = requireNonNull(statusMapper, "statusMapper is null");
         this.responder = requireNonNull(responder, "responder is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
@@ -74,16 +77,19 @@ public final class EventStoreGrpcService extends EventStoreServiceGrpc.EventStor
     @Override
     public void subscribe(SubscribeRequest request, StreamObserver<SubscribeResponse> observer) {
         io.eventline.server.store.subscribe.SubscribeRequest subscribeRequest;
+        DeliveryResponses deliveryResponses;
         Caller caller;
         try {
             subscribeRequest = mapper.toSubscribeRequest(request);
+            deliveryResponses = deliveryBatching.forRequest(request.getMaxBatchSize());
             caller = callers.current();
         }
         catch (RuntimeException e) {
             observer.onError(statusMapper.toStatus(e));
             return;
         }
-        new SubscribeCall((ServerCallStreamObserver<SubscribeResponse>) observer, mapper, statusMapper, metrics).start(subscriptions, subscribeRequest, caller);
+        new SubscribeCall((ServerCallStreamObserver<SubscribeResponse>) observer, mapper, deliveryResponses, statusMapper, metrics)
+                .start(subscriptions, subscribeRequest, caller);
     }
 
     @Override

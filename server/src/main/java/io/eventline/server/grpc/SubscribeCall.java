@@ -6,7 +6,6 @@ import io.eventline.proto.v1.Heartbeat;
 import io.eventline.proto.v1.SubscribeResponse;
 import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.store.Caller;
-import io.eventline.server.store.subscribe.SealedAckId;
 import io.eventline.server.store.subscribe.Delivery;
 import io.eventline.server.store.subscribe.SubscribeRequest;
 import io.eventline.server.store.subscribe.Subscription;
@@ -16,6 +15,7 @@ import io.grpc.stub.ServerCallStreamObserver;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Queue;
 
 import static java.util.Objects.requireNonNull;
@@ -26,11 +26,14 @@ import static java.util.Objects.requireNonNull;
  * gauge) instead of piling up unseen in the transport. It reports itself ready only with nothing
  * queued, so a subscription adds at most one read's deliveries to the queue; it drains the queue
  * and wakes the subscription when the client can take more, and closes it when the client cancels
- * or its deadline passes.
+ * or its deadline passes. Deliveries ready together go out as its {@link DeliveryResponses} make them:
+ * one response each, or batches when the client asked for them; a batch is queued and counted in
+ * bytes like the deliveries it carries.
  */
 final class SubscribeCall implements SubscriptionSink {
     private final ServerCallStreamObserver<SubscribeResponse> observer;
     private final ProtoMapper mapper;
+    private final DeliveryResponses deliveryResponses;
     private final StatusMapper statusMapper;
     private final EventlineMetrics metrics;
     private final Queue<SubscribeResponse> queued = new ArrayDeque<>();
@@ -39,10 +42,12 @@ final class SubscribeCall implements SubscriptionSink {
     /** Guarded by this, as are the queue and every call on the observer. */
     private long queuedBytes;
 
-    SubscribeCall(ServerCallStreamObserver<SubscribeResponse> observer, ProtoMapper mapper, StatusMapper statusMapper, EventlineMetrics metrics) {
+    SubscribeCall(ServerCallStreamObserver<SubscribeResponse> observer, ProtoMapper mapper, DeliveryResponses deliveryResponses,
+            StatusMapper statusMapper, EventlineMetrics metrics) {
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.observer = requireNonNull(observer, "observer is null");
         this.mapper = requireNonNull(mapper, "mapper is null");
+        this.deliveryResponses = requireNonNull(deliveryResponses, "deliveryResponses is null");
         this.statusMapper = requireNonNull(statusMapper, "statusMapper is null");
     }
 
@@ -84,7 +89,6 @@ final class SubscribeCall implements SubscriptionSink {
         return !cancelled && queued.isEmpty() && observer.isReady();
     }
 
-
     @Override
     public void confirmed(String group, String consumer, String subscriptionId) {
         send(SubscribeResponse.newBuilder().setConfirmation(Confirmation.newBuilder()
@@ -92,12 +96,13 @@ final class SubscribeCall implements SubscriptionSink {
     }
 
     @Override
-    public void deliver(Delivery delivery) {
-        metrics.delivered(delivery.ackId().isPresent(), delivery.deliveryCount());
-        send(SubscribeResponse.newBuilder().setDelivery(io.eventline.proto.v1.Delivery.newBuilder()
-                .setEvent(mapper.toProto(delivery.event()))
-                .setAckId(delivery.ackId().map(SealedAckId::token).orElse(""))
-                .setDeliveryCount(delivery.deliveryCount())).build());
+    public void deliver(List<Delivery> deliveries) {
+        for (Delivery delivery : deliveries) {
+            metrics.delivered(delivery.ackId().isPresent(), delivery.deliveryCount());
+        }
+        for (SubscribeResponse response : deliveryResponses.responses(deliveries)) {
+            send(response);
+        }
     }
 
     @Override

@@ -6,7 +6,9 @@ import com.google.inject.Singleton;
 import io.eventline.server.config.ConfigurationException;
 import io.eventline.server.config.GrpcConfig;
 import io.eventline.server.config.SecurityConfig;
+import io.eventline.server.config.StoreConfig;
 import io.eventline.server.grpc.ConsumerGroupGrpcService;
+import io.eventline.server.grpc.DeliveryBatching;
 import io.eventline.server.grpc.EventStoreGrpcService;
 import io.eventline.server.grpc.EventlineGrpcServer;
 import io.eventline.server.grpc.ProtoMapper;
@@ -54,6 +56,13 @@ public final class GrpcModule extends AbstractModule {
     @Singleton
     UnaryResponder unaryResponder(StatusMapper statusMapper) {
         return new UnaryResponder(statusMapper);
+    }
+
+    /** A batch of deliveries is never larger than the largest single event. */
+    @Provides
+    @Singleton
+    DeliveryBatching deliveryBatching(ProtoMapper mapper, StoreConfig store) {
+        return new DeliveryBatching(mapper, store.limits().maxEventBytes());
     }
 
     /** Reads the token file (a bad one stops the start); the lifecycle starts watching it for changes. */

@@ -42,6 +42,16 @@ class StalledSubscriberMemoryTest extends HarnessTest {
 
     @Test
     void aSubscriberThatStopsReadingHoldsAtMostItsBoundInTheServer() throws InterruptedException {
+        stallAndWatch(groupOn("blob-1", "stalled", "stalled-1").build());
+    }
+
+    /** Batches carry what single deliveries would: the same bound holds. */
+    @Test
+    void aSubscriberOfBatchesThatStopsReadingHoldsAtMostTheSameBound() throws InterruptedException {
+        stallAndWatch(groupOn("blob-1", "stalled", "stalled-1").setMaxBatchSize(1000).build());
+    }
+
+    private void stallAndWatch(io.eventline.proto.v1.SubscribeRequest request) throws InterruptedException {
         eventline.groups().createGroup(createGroup("stalled", "blob-1").setSettings(settings(ACK_TIMEOUT, 1000)).build());
         appendLarge(eventline, "blob-1", EVENTS, EVENT_BYTES);
         long heapBefore = usedHeap();
@@ -54,9 +64,9 @@ class StalledSubscriberMemoryTest extends HarnessTest {
                 // taken, and no more asked for
             }
         }, new Metadata());
-        // manual flow control: the confirmation and one delivery, then the client never reads again
+        // manual flow control: the confirmation and one delivery (or batch), then the client never reads again
         call.request(2);
-        call.sendMessage(groupOn("blob-1", "stalled", "stalled-1").build());
+        call.sendMessage(request);
         call.halfClose();
         try {
             long peak = 0;

@@ -5,6 +5,7 @@ import io.eventline.proto.v1.AckResponse;
 import io.eventline.proto.v1.CaughtUp;
 import io.eventline.proto.v1.Confirmation;
 import io.eventline.proto.v1.Delivery;
+import io.eventline.proto.v1.DeliveryBatch;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.eventline.proto.v1.Heartbeat;
 import io.eventline.proto.v1.NackAction;
@@ -46,7 +47,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  * catch-up test can ask how many deliveries preceded the {@code caught_up} marker.
  *
  * <p>Protocol rules checked on every wait: the first response is the confirmation, there is
- * exactly one confirmation, at most one {@code caught_up}, and no response without a kind.
+ * exactly one confirmation, at most one {@code caught_up}, no response without a kind, and a
+ * {@code delivery_batch} (unpacked into the deliveries above) only of 2 up to the requested
+ * {@code max_batch_size}.
  */
 public final class SubscriptionProbe implements AutoCloseable {
     /** The default bound of every wait: long enough for a slow machine, short enough to fail a broken server. */
@@ -69,6 +72,8 @@ public final class SubscriptionProbe implements AutoCloseable {
     /** Completes when the call ends: with null on a normal completion, else with the error. */
     private final CompletableFuture<Throwable> terminated = new CompletableFuture<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
+    /** How many deliveries each delivery-carrying response held, in arrival order: 1 for a {@code delivery}, n for a batch. */
+    private final List<Integer> messageSizes = new CopyOnWriteArrayList<>();
     private volatile boolean cancelledByTest;
 
     private SubscriptionProbe(SubscribeRequest request) {
@@ -329,6 +334,16 @@ public final class SubscriptionProbe implements AutoCloseable {
         return Optional.ofNullable(terminated.getNow(null));
     }
 
+    /**
+     * How many deliveries each response that carried deliveries held, in arrival order: 1 for a
+     * {@code delivery}, the batch's size for a {@code delivery_batch}. Checked on arrival: a batch
+     * only to a request that asked for batches, of 2 up to its {@code max_batch_size}.
+     */
+    public List<Integer> deliveriesPerMessage() {
+        checkProtocol();
+        return List.copyOf(messageSizes);
+    }
+
     public boolean isTerminated() {
         return terminated.isDone();
     }
@@ -475,14 +490,31 @@ public final class SubscriptionProbe implements AutoCloseable {
                         violations.add("a second confirmation: " + response.getConfirmation());
                     }
                 }
-                case DELIVERY -> {
-                    delivered.incrementAndGet();
-                    deliveries.add(response.getDelivery());
-                }
+                case DELIVERY -> received(List.of(response.getDelivery()));
+                case DELIVERY_BATCH -> onBatch(response.getDeliveryBatch());
                 case CAUGHT_UP -> onCaughtUp(response.getCaughtUp());
                 case HEARTBEAT -> onHeartbeat(response.getHeartbeat());
                 case KIND_NOT_SET -> violations.add("a response without a kind");
             }
+        }
+
+        private void onBatch(DeliveryBatch batch) {
+            int asked = request.getMaxBatchSize();
+            if (asked <= 1) {
+                violations.add("a delivery_batch of " + batch.getDeliveriesCount() + " to a request with max_batch_size " + asked);
+            }
+            else if (batch.getDeliveriesCount() < 2 || batch.getDeliveriesCount() > asked) {
+                violations.add("a delivery_batch of " + batch.getDeliveriesCount() + " for max_batch_size " + asked
+                        + " (a batch carries 2.." + asked + ")");
+            }
+            received(batch.getDeliveriesList());
+        }
+
+        private void received(List<Delivery> carried) {
+            // counted before they are queued, so a test that has taken them all sees every message's size
+            messageSizes.add(carried.size());
+            delivered.addAndGet(carried.size());
+            deliveries.addAll(carried);
         }
 
         private void onCaughtUp(CaughtUp ignored) {

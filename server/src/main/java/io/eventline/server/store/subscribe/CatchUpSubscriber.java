@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
@@ -107,18 +109,22 @@ final class CatchUpSubscriber extends AbstractSubscription {
                 if (cause instanceof StreamNotFoundException) {
                     // not written yet (or deleted): nothing to catch up on; look again when woken
                     cursor = null;
-                    page = new ReadPage(java.util.List.of(), true);
+                    page = new ReadPage(List.of(), true);
                 }
                 else {
                     warnings.warn("read", "Catch-up subscription " + subscriptionId + " could not read: " + cause);
                     return;
                 }
             }
+            List<Delivery> deliveries = new ArrayList<>();
             for (RecordedEvent event : page.events()) {
                 if (event.position().millis() >= notBeforeMillis && target.matches(event.stream(), event.type())) {
-                    sink.deliver(new Delivery(event, Optional.empty(), 1));
-                    sent();
+                    deliveries.add(new Delivery(event, Optional.empty(), 1));
                 }
+            }
+            if (!deliveries.isEmpty()) {
+                sink.deliver(deliveries);
+                sent();
             }
             if (page.last()) {
                 if (!caughtUp) {

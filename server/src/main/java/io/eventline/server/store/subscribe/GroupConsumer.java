@@ -229,9 +229,9 @@ final class GroupConsumer extends AbstractSubscription {
             budget.read(outcome.deliveries().stream().map(Delivery::event).toList());
             for (Delivery delivery : outcome.deliveries()) {
                 inFlight.add(delivery.ackId().orElseThrow().ackId().identity());
-                sink.deliver(delivery);
             }
             if (!outcome.deliveries().isEmpty()) {
+                sink.deliver(outcome.deliveries());
                 sent();
             }
             more = outcome.entriesRead() > 0;

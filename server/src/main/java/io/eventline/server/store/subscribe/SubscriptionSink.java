@@ -1,6 +1,7 @@
 package io.eventline.server.store.subscribe;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * Where a subscription sends what it delivers (the gRPC layer writes it to the call). Calls come
@@ -12,7 +13,11 @@ public interface SubscriptionSink {
 
     void confirmed(String group, String consumer, String subscriptionId);
 
-    void deliver(Delivery delivery);
+    /**
+     * Deliveries that are ready together (one read's worth, in delivery order); the transport may
+     * send them one by one or in batches. Never empty.
+     */
+    void deliver(List<Delivery> deliveries);
 
     void caughtUp();
 

@@ -1,6 +1,7 @@
 package io.eventline.server.store.subscribe;
 
 import java.time.Instant;
+import java.util.List;
 
 /** A client that takes nothing (never ready) and ignores what it is sent; tests override what they look at. */
 class NoOpSink implements SubscriptionSink {
@@ -14,7 +15,7 @@ class NoOpSink implements SubscriptionSink {
     }
 
     @Override
-    public void deliver(Delivery delivery) {
+    public void deliver(List<Delivery> deliveries) {
     }
 
     @Override

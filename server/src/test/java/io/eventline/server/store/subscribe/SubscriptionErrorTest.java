@@ -95,7 +95,7 @@ class SubscriptionErrorTest {
         }
 
         @Override
-        public void deliver(Delivery delivery) {
+        public void deliver(List<Delivery> deliveries) {
             if (deliveriesFail) {
                 throw new OutOfMemoryError("test: no room for the response");
             }
