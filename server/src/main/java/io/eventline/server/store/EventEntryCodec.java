@@ -1,11 +1,14 @@
 package io.eventline.server.store;
 
+import io.eventline.server.redis.StoredEntry;
 import io.lettuce.core.StreamMessage;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,6 +19,13 @@ import java.util.UUID;
  * Every entry has the same fields, so Redis stores the field names once per listpack node.
  */
 public final class EventEntryCodec {
+    private static final byte EVENT_ID = 'i';
+    private static final byte TYPE = 't';
+    private static final byte DATA = 'd';
+    private static final byte CONTENT_TYPE = 'c';
+    private static final byte METADATA = 'm';
+    private static final byte POSITION = 'p';
+
     public byte[] encodeEventId(UUID eventId) {
         return ByteBuffer.allocate(16)
                 .putLong(eventId.getMostSignificantBits())
@@ -52,37 +62,35 @@ public final class EventEntryCodec {
 
     /** Decodes an entry of a stream key; the entry ID is {@code 0-<version>}. */
     public RecordedEvent decode(StreamName stream, int partition, StreamMessage<byte[], byte[]> message) {
-        byte[] eventId = null;
-        byte[] type = null;
-        byte[] data = null;
-        byte[] contentType = null;
-        byte[] metadata = null;
-        byte[] position = null;
-        for (Map.Entry<byte[], byte[]> field : message.getBody().entrySet()) {
-            switch (field.getKey()[0]) {
-                case 'i' -> eventId = field.getValue();
-                case 't' -> type = field.getValue();
-                case 'd' -> data = field.getValue();
-                case 'c' -> contentType = field.getValue();
-                case 'm' -> metadata = field.getValue();
-                case 'p' -> position = field.getValue();
-                default -> {
-                    // a field of a later format version: ignored by this one
-                }
-            }
-        }
+        List<byte[]> fieldsAndValues = new ArrayList<>(message.getBody().size() * 2);
+        message.getBody().forEach((field, value) -> {
+            fieldsAndValues.add(field);
+            fieldsAndValues.add(value);
+        });
+        Position id = Position.ofEntryId(partition, message.getId());
+        return decode(stream, partition, new StoredEntry(id.millis(), id.sequence(), fieldsAndValues.toArray(byte[][]::new)));
+    }
+
+    /** Decodes an entry of a stream key, as the read paths fetch it ({@link io.eventline.server.redis.StoredEntries}). */
+    public RecordedEvent decode(StreamName stream, int partition, StoredEntry entry) {
+        byte[] eventId = entry.field(EVENT_ID);
+        byte[] type = entry.field(TYPE);
+        byte[] data = entry.field(DATA);
+        byte[] contentType = entry.field(CONTENT_TYPE);
+        byte[] metadata = entry.field(METADATA);
+        byte[] position = entry.field(POSITION);
         if (eventId == null || type == null || data == null || position == null) {
-            throw new IllegalStateException("stream '" + stream + "' entry " + message.getId() + " is not an event entry");
+            throw new IllegalStateException("stream '" + stream + "' entry " + entry.id() + " is not an event entry");
         }
         return new RecordedEvent(
                 stream,
-                versionOf(message.getId()),
-                Position.ofEntryId(partition, new String(position, StandardCharsets.US_ASCII)),
+                entry.sequence(),
+                Position.ofEntryId(partition, position),
                 decodeEventId(eventId),
                 new String(type, StandardCharsets.UTF_8),
                 data,
-                contentType == null ? "" : new String(contentType, StandardCharsets.UTF_8),
-                metadata == null ? Map.of() : decodeMetadata(metadata));
+                contentType == null || contentType.length == 0 ? "" : new String(contentType, StandardCharsets.UTF_8),
+                metadata == null || metadata.length == 0 ? Map.of() : decodeMetadata(metadata));
     }
 
     /** The version in a stream entry ID {@code 0-<version>}. */

@@ -1,12 +1,16 @@
 package io.eventline.server.testing;
 
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.protocol.CommandArgs;
+import io.lettuce.core.protocol.ProtocolKeyword;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.lang.reflect.InvocationHandler;
+import java.nio.ByteBuffer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -32,20 +36,20 @@ public final class RedisCommandFaults {
     public static RedisClusterAsyncCommands<byte[], byte[]> resending(RedisClusterAsyncCommands<byte[], byte[]> real, Set<String> commands) {
         requireNonNull(commands, "commands is null");
         return wrap(real, (proxy, method, args) -> {
-            if (commands.contains(method.getName())) {
+            if (commands.contains(commandName(method, args))) {
                 invoke(real, method, args);
             }
             return invoke(real, method, args);
         });
     }
 
-    /** Fails the first call of {@code command} whose arguments match {@code which} with {@code error}, without sending it. */
+    /** Fails the first call of {@code command} whose first key matches {@code whichKey} with {@code error}, without sending it. */
     public static RedisClusterAsyncCommands<byte[], byte[]> failingOnce(RedisClusterAsyncCommands<byte[], byte[]> real, String command,
-            Predicate<Object[]> which, RuntimeException error) {
+            Predicate<byte[]> whichKey, RuntimeException error) {
         requireNonNull(error, "error is null");
         AtomicBoolean failed = new AtomicBoolean();
         return wrap(real, (proxy, method, args) -> {
-            if (method.getName().equals(command) && which.test(args) && failed.compareAndSet(false, true)) {
+            if (commandName(method, args).equals(command) && whichKey.test(firstKey(method, args)) && failed.compareAndSet(false, true)) {
                 return new FailedCommand<>(error);
             }
             return invoke(real, method, args);
@@ -61,7 +65,7 @@ public final class RedisCommandFaults {
         requireNonNull(release, "release is null");
         requireNonNull(sent, "sent is null");
         return wrap(real, (proxy, method, args) -> {
-            if (!method.getName().equals(command)) {
+            if (!commandName(method, args).equals(command)) {
                 return invoke(real, method, args);
             }
             sent.incrementAndGet();
@@ -84,6 +88,24 @@ public final class RedisCommandFaults {
             });
             return held;
         });
+    }
+
+    /** The Redis command a call sends: the method's name, or for {@code dispatch} the command it names, lower case. */
+    private static String commandName(Method method, Object[] args) {
+        if (method.getName().equals("dispatch") && args != null && args[0] instanceof ProtocolKeyword keyword) {
+            return keyword.toString().toLowerCase(Locale.ROOT);
+        }
+        return method.getName();
+    }
+
+    private static byte[] firstKey(Method method, Object[] args) {
+        if (method.getName().equals("dispatch")) {
+            ByteBuffer key = ((CommandArgs<?, ?>) args[2]).getFirstEncodedKey();
+            byte[] bytes = new byte[key.remaining()];
+            key.duplicate().get(bytes);
+            return bytes;
+        }
+        return (byte[]) args[0];
     }
 
     @SuppressWarnings("unchecked")

@@ -5,10 +5,8 @@ import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.RecordedEvent;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.StreamLocation;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
-import io.lettuce.core.StreamMessage;
-import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.eventline.server.redis.StoredEntries;
+import io.eventline.server.redis.StoredEntry;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  * (a catch-up subscription retrying after a dropped connection) reads the same pointers again.
  */
 final class AllReadCursor implements ReadCursor {
-    private final RedisClusterAsyncCommands<byte[], byte[]> redis;
+    private final StoredEntries entries;
     private final EventEntryCodec codec;
     private final StoreKeys keys;
     private final List<PartitionLogCursor> partitions;
@@ -32,10 +30,10 @@ final class AllReadCursor implements ReadCursor {
     private final int pageSize;
     private final ByteBudget budget;
 
-    AllReadCursor(RedisClusterAsyncCommands<byte[], byte[]> redis, EventEntryCodec codec, StoreKeys keys,
+    AllReadCursor(StoredEntries entries, EventEntryCodec codec, StoreKeys keys,
             List<PartitionLogCursor> partitions, ReadDirection direction, ReadFilter filter, int pageSize,
             ByteBudget budget) {
-        this.redis = redis;
+        this.entries = entries;
         this.codec = codec;
         this.keys = keys;
         this.partitions = List.copyOf(partitions);
@@ -98,18 +96,17 @@ final class AllReadCursor implements ReadCursor {
     }
 
     private CompletableFuture<ReadPage> resolve(List<LogPointer> pointers) {
-        List<CompletableFuture<List<StreamMessage<byte[], byte[]>>>> reads = new ArrayList<>(pointers.size());
+        List<CompletableFuture<List<StoredEntry>>> reads = new ArrayList<>(pointers.size());
         List<StreamLocation> locations = new ArrayList<>(pointers.size());
         for (LogPointer pointer : pointers) {
             StreamLocation location = keys.locate(pointer.stream());
-            String entryId = codec.entryIdOf(pointer.version());
             locations.add(location);
-            reads.add(redis.xrange(location.streamKey(), Range.create(entryId, entryId), Limit.from(1)).toCompletableFuture());
+            reads.add(entries.entry(location.streamKey(), codec.entryIdOf(pointer.version())));
         }
         return CompletableFuture.allOf(reads.toArray(CompletableFuture[]::new)).thenApply(ignored -> {
             List<RecordedEvent> events = new ArrayList<>(pointers.size());
             for (int i = 0; i < pointers.size() && !filter.satisfied(); i++) {
-                List<StreamMessage<byte[], byte[]>> found = reads.get(i).join();
+                List<StoredEntry> found = reads.get(i).join();
                 if (!found.isEmpty()) {
                     events.add(codec.decode(pointers.get(i).stream(), locations.get(i).partition(), found.get(0)));
                     filter.took();

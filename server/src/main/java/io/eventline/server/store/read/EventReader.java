@@ -1,5 +1,6 @@
 package io.eventline.server.store.read;
 
+import io.eventline.server.redis.StoredEntries;
 import io.eventline.server.store.ByteBudget;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.InvalidArgumentException;
@@ -20,6 +21,7 @@ import static java.util.Objects.requireNonNull;
 /** The read path: checks a read request and opens a cursor over one stream or $all. */
 public final class EventReader {
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
+    private final StoredEntries entries;
     private final StoreKeys keys;
     private final EventEntryCodec codec;
     private final Clock clock;
@@ -41,6 +43,7 @@ public final class EventReader {
     public EventReader(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, Clock clock, int pageSize,
             int pageBytes, int maxEventBytes) {
         this.redis = requireNonNull(redis, "redis is null");
+        this.entries = new StoredEntries(redis);
         this.keys = requireNonNull(keys, "keys is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.clock = requireNonNull(clock, "clock is null");
@@ -62,12 +65,12 @@ public final class EventReader {
             partitions.add(new PartitionLogCursor(redis, partition, keys.logKey(partition), ReadDirection.FORWARD, boundaries.get(partition), pageSize));
         }
         ReadFilter filter = new ReadFilter(eventTypes, Optional.empty(), 0);
-        return new AllReadCursor(redis, codec, keys, partitions, ReadDirection.FORWARD, filter, pageSize, new ByteBudget(pageBytes, maxEventBytes));
+        return new AllReadCursor(entries, codec, keys, partitions, ReadDirection.FORWARD, filter, pageSize, new ByteBudget(pageBytes, maxEventBytes));
     }
 
     /** Reads one stream forward from a version. */
     public ReadCursor openStream(StreamName stream, long fromVersion) {
-        return new StreamReadCursor(redis, codec, clock, keys.locate(stream), ReadDirection.FORWARD, fromVersion,
+        return new StreamReadCursor(redis, entries, codec, clock, keys.locate(stream), ReadDirection.FORWARD, fromVersion,
                 new ReadFilter(Set.of(), Optional.empty(), 0), pageSize, new ByteBudget(pageBytes, maxEventBytes));
     }
 
@@ -88,13 +91,13 @@ public final class EventReader {
                 partitions.add(new PartitionLogCursor(redis, partition, keys.logKey(partition), request.direction(),
                         PartitionLogCursor.startBoundary(partition, request.direction(), from), pageSize));
             }
-            return new AllReadCursor(redis, codec, keys, partitions, request.direction(), filter, pageSize, new ByteBudget(pageBytes, maxEventBytes));
+            return new AllReadCursor(entries, codec, keys, partitions, request.direction(), filter, pageSize, new ByteBudget(pageBytes, maxEventBytes));
         }
         StreamName stream = StreamName.parse(request.stream(), "stream");
         if (!request.fromPosition().isEmpty()) {
             throw new InvalidArgumentException("from_position", "from_position applies to $all; read a stream from_version");
         }
-        return new StreamReadCursor(redis, codec, clock, keys.locate(stream), request.direction(), request.fromVersion(), filter, pageSize,
+        return new StreamReadCursor(redis, entries, codec, clock, keys.locate(stream), request.direction(), request.fromVersion(), filter, pageSize,
                 new ByteBudget(pageBytes, maxEventBytes));
     }
 }

@@ -5,9 +5,8 @@ import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.RecordedEvent;
 import io.eventline.server.store.StreamLocation;
 import io.eventline.server.store.StreamNotFoundException;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
-import io.lettuce.core.StreamMessage;
+import io.eventline.server.redis.StoredEntries;
+import io.eventline.server.redis.StoredEntry;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
 import java.time.Clock;
@@ -22,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class StreamReadCursor implements ReadCursor {
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
+    private final StoredEntries entries;
     private final EventEntryCodec codec;
     private final Clock clock;
     private final StreamLocation location;
@@ -33,9 +33,10 @@ final class StreamReadCursor implements ReadCursor {
     private int fetchSize;
     private StreamMeta meta;
 
-    StreamReadCursor(RedisClusterAsyncCommands<byte[], byte[]> redis, EventEntryCodec codec, Clock clock, StreamLocation location,
+    StreamReadCursor(RedisClusterAsyncCommands<byte[], byte[]> redis, StoredEntries entries, EventEntryCodec codec, Clock clock, StreamLocation location,
             ReadDirection direction, long fromVersion, ReadFilter filter, int pageSize, ByteBudget budget) {
         this.redis = redis;
+        this.entries = entries;
         this.codec = codec;
         this.clock = clock;
         this.location = location;
@@ -48,12 +49,12 @@ final class StreamReadCursor implements ReadCursor {
 
     @Override
     public CompletableFuture<ReadPage> next() {
-        CompletableFuture<List<StreamMessage<byte[], byte[]>>> entries = fetch().toCompletableFuture();
+        CompletableFuture<List<StoredEntry>> fetched = fetch();
         if (meta != null) {
-            return entries.thenApply(this::toPage);
+            return fetched.thenApply(this::toPage);
         }
         return redis.hmget(location.metaKey(), StreamMeta.FIELDS).toCompletableFuture()
-                .thenCombine(entries, (values, firstEntries) -> {
+                .thenCombine(fetched, (values, firstEntries) -> {
                     meta = StreamMeta.of(values);
                     if (!meta.readable()) {
                         throw new StreamNotFoundException(location.stream().value(), meta.whyUnreadable());
@@ -62,15 +63,12 @@ final class StreamReadCursor implements ReadCursor {
                 });
     }
 
-    private CompletableFuture<List<StreamMessage<byte[], byte[]>>> fetch() {
+    private CompletableFuture<List<StoredEntry>> fetch() {
         fetchSize = budget.entries((int) Math.min(pageSize, filter.fetchHint()));
-        Limit limit = Limit.from(fetchSize);
         if (direction == ReadDirection.FORWARD) {
-            Range.Boundary<String> lower = Range.Boundary.including(codec.entryIdOf(Math.max(1, nextVersion)));
-            return redis.xrange(location.streamKey(), Range.from(lower, Range.Boundary.unbounded()), limit).toCompletableFuture();
+            return entries.range(location.streamKey(), codec.entryIdOf(Math.max(1, nextVersion)), "+", fetchSize);
         }
-        Range.Boundary<String> upper = nextVersion == 0 ? Range.Boundary.unbounded() : Range.Boundary.including(codec.entryIdOf(nextVersion));
-        return redis.xrevrange(location.streamKey(), Range.from(Range.Boundary.unbounded(), upper), limit).toCompletableFuture();
+        return entries.reverseRange(location.streamKey(), nextVersion == 0 ? "+" : codec.entryIdOf(nextVersion), "-", fetchSize);
     }
 
     @Override
@@ -78,11 +76,11 @@ final class StreamReadCursor implements ReadCursor {
         // the next call reads on from nextVersion
     }
 
-    private ReadPage toPage(List<StreamMessage<byte[], byte[]>> entries) {
+    private ReadPage toPage(List<StoredEntry> entries) {
         long firstVisible = meta.firstVisibleVersion();
         long oldestVisibleMillis = meta.maxAgeMillis() > 0 ? clock.millis() - meta.maxAgeMillis() : Long.MIN_VALUE;
         List<RecordedEvent> decoded = new ArrayList<>(entries.size());
-        for (StreamMessage<byte[], byte[]> entry : entries) {
+        for (StoredEntry entry : entries) {
             decoded.add(codec.decode(location.stream(), location.partition(), entry));
         }
         budget.read(decoded);

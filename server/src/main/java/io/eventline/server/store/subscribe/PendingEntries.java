@@ -1,12 +1,11 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.redis.StoredEntries;
 import io.eventline.server.store.EventEntryCodec;
 import io.eventline.server.store.RecordedEvent;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.StreamLocation;
 import io.eventline.server.store.read.LogPointer;
-import io.lettuce.core.Limit;
-import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
@@ -26,12 +25,14 @@ import static java.util.Objects.requireNonNull;
  */
 final class PendingEntries {
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
+    private final StoredEntries entries;
     private final StoreKeys keys;
     private final EventEntryCodec codec;
     private final AckKeyring keyring;
 
     PendingEntries(RedisClusterAsyncCommands<byte[], byte[]> redis, StoreKeys keys, EventEntryCodec codec, AckKeyring keyring) {
         this.redis = requireNonNull(redis, "redis is null");
+        this.entries = new StoredEntries(redis);
         this.keys = requireNonNull(keys, "keys is null");
         this.codec = requireNonNull(codec, "codec is null");
         this.keyring = requireNonNull(keyring, "keyring is null");
@@ -84,8 +85,7 @@ final class PendingEntries {
             return acknowledge(group, entry);
         }
         StreamLocation location = keys.locate(pointer.stream());
-        String entryId = codec.entryIdOf(pointer.version());
-        return redis.xrange(location.streamKey(), Range.create(entryId, entryId), Limit.from(1)).toCompletableFuture().thenCompose(found -> {
+        return entries.entry(location.streamKey(), codec.entryIdOf(pointer.version())).thenCompose(found -> {
             if (found.isEmpty()) {
                 return acknowledge(group, entry);
             }

@@ -52,7 +52,7 @@ class AllReadCursorFailureTest {
             EventEntryCodec codec = new EventEntryCodec();
             List<String> appended = appendEvents(connection.commands(), keys, codec);
             RedisClusterAsyncCommands<byte[], byte[]> failing = RedisCommandFaults.failingOnce(connection.commands(), "xrange",
-                    args -> !isLogKey(keys, (byte[]) args[0]), new RedisException("Connection closed"));
+                    key -> !isLogKey(keys, key), new RedisException("Connection closed"));
             ReadCursor cursor = new EventReader(failing, keys, codec, Clock.systemUTC(), PAGE_SIZE)
                     .openAll(Collections.nCopies(keys.partitions(), Range.Boundary.unbounded()), Set.of());
 
