@@ -27,9 +27,9 @@ import java.util.concurrent.Callable;
                 "Runs an event-store benchmark beside its raw Redis baselines.",
                 "Baselines run in the same run with the same concurrency; each figure is printed with its baseline and the ratio.",
                 "Every phase is bounded by -n and -z.",
-                "Scenarios: append, append-batch, contended, read, read-all, memory, groups, latency, idle-subscriptions."})
+                "Scenarios: append, append-batch, contended, read, read-all, memory, groups, latency, idle-subscriptions, catch-up."})
 public final class ScenarioCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SCENARIO", description = "append, append-batch, contended, read, read-all, memory, groups, latency or idle-subscriptions.")
+    @Parameters(index = "0", paramLabel = "SCENARIO", description = "append, append-batch, contended, read, read-all, memory, groups, latency, idle-subscriptions or catch-up.")
     String scenario;
 
     @Parameters(index = "1", arity = "0..1", defaultValue = Target.DEFAULT, paramLabel = "HOST:PORT",
@@ -37,7 +37,7 @@ public final class ScenarioCommand implements Callable<Integer> {
     String target;
 
     @Option(names = "--redis-uri", defaultValue = "redis://127.0.0.1:6379",
-            description = "The Redis for the baselines; read, read-all and memory need the one the server uses (default: ${DEFAULT-VALUE}).")
+            description = "The Redis for the baselines; read, read-all, memory and catch-up need the one the server uses (default: ${DEFAULT-VALUE}).")
     String redisUri;
 
     @Option(names = {"-c", "--concurrency"}, description = "Requests in flight (default: 50 for append, append-batch and memory; 16 for contended; 1 for read and read-all).")
@@ -85,16 +85,17 @@ public final class ScenarioCommand implements Callable<Integer> {
     @Option(names = "--groups", defaultValue = "1", description = "groups: consumer groups, each gets every event (default: ${DEFAULT-VALUE}).")
     int groups;
 
-    @Option(names = "--consumers", defaultValue = "4", description = "groups: consumers per group, sharing its events (default: ${DEFAULT-VALUE}); latency uses one.")
+    @Option(names = "--consumers", defaultValue = "4", description = "groups: consumers per group, sharing its events (default: ${DEFAULT-VALUE}); latency uses one; "
+            + "catch-up: catch-up subscriptions at once in its second phase, each reading the whole backlog (1: no such phase).")
     int consumers;
 
-    @Option(names = "--backlog", defaultValue = "100000", description = "groups: events appended before the consumers start (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--backlog", defaultValue = "100000", description = "groups, catch-up: events appended before the consumers start (default: ${DEFAULT-VALUE}).")
     int backlog;
 
     @Option(names = "--max-in-flight", defaultValue = "500", description = "groups, latency: unacked deliveries per consumer (default: ${DEFAULT-VALUE}).")
     int maxInFlight;
 
-    @Option(names = "--batch-size", description = "groups, latency: max_batch_size of each consumer's Subscribe, deliveries the server may send in one message "
+    @Option(names = "--batch-size", description = "groups, latency, catch-up: max_batch_size of each consumer's Subscribe, deliveries the server may send in one message "
             + "(1: one per message, as clients that do not ask get; default: --max-in-flight, at most 100, what the Java SDK asks for, so the scenario measures what an SDK user gets).")
     Integer batchSize;
 

@@ -7,9 +7,12 @@ import io.eventline.loadtest.run.Operation;
 import io.eventline.loadtest.run.ProgressListener;
 import io.eventline.loadtest.run.RunLimits;
 import io.eventline.loadtest.run.RunResult;
+import io.eventline.loadtest.subscribe.Progress;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.function.LongSupplier;
 
 import static java.util.Objects.requireNonNull;
 
@@ -55,6 +58,32 @@ public final class PhaseRunner {
     /** Exactly {@code total} requests (unless the time bound ends it first), no warm-up. */
     public RunResult measureExactly(String name, Operation operation, long total) throws InterruptedException {
         return run(name, operation, new RunLimits(total, settings.duration(), settings.concurrency(), LoadSchedule.constant(0)));
+    }
+
+    /** Work a scenario starts itself and counts as it goes: opening subscriptions, starting raw readers. */
+    @FunctionalInterface
+    public interface CountedWork {
+        void start() throws Exception;
+    }
+
+    /**
+     * A phase the scenario drives itself rather than as requests: {@code work} is started, and the
+     * phase ends when {@code counter} reaches {@code target}, or after -z. Prints what was counted,
+     * its rate and the server side's CPU per {@code unit}; returns the rate, per second.
+     */
+    public double measureCount(String name, String unit, long target, CountedWork work, LongSupplier counter) throws Exception {
+        ServerCpu.Sample before = serverCpu.sample();
+        long start = System.nanoTime();
+        work.start();
+        Progress.await(counter, target, start + settings.duration().toNanos());
+        long elapsedNanos = System.nanoTime() - start;
+        long counted = counter.getAsLong();
+        ServerCpu.Sample used = serverCpu.sample().since(before);
+        double rate = counted * 1e9 / elapsedNanos;
+        printer.note(String.format(Locale.ROOT, "%s: %d of %d %ss in %.2f s: %.0f %ss/s%s",
+                name, counted, target, unit, elapsedNanos / 1e9, rate, unit, counted < target ? " (stopped by -z)" : ""));
+        printer.serverCpu(used, counted, unit);
+        return rate;
     }
 
     /**

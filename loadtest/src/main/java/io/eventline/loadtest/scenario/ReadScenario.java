@@ -4,9 +4,7 @@ import io.eventline.loadtest.operation.EventlineRead;
 import io.eventline.loadtest.operation.RawXrange;
 import io.eventline.loadtest.run.RunResult;
 import io.eventline.proto.v1.ReadStreamRequest;
-import io.eventline.server.store.StreamName;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Full reads of one stream of {@code --stream-length} events through ReadStream, against one raw XRANGE of its key. */
@@ -20,13 +18,7 @@ public final class ReadScenario implements Scenario {
         String stream = context.names().streamPrefix("r") + "0";
         new StreamFiller(context.channels().forSlot(0), context.events(), settings.timeout()).fill(stream, length);
 
-        byte[] key = context.serverKeys().locate(StreamName.parse(stream, "stream")).streamKey();
-        long entries = context.redis().shared().xlen(key).get();
-        if (entries != length) {
-            throw new IllegalStateException("the Redis at --redis-uri holds " + entries + " entries in the server's key "
-                    + new String(key, StandardCharsets.UTF_8) + ", not " + length
-                    + ": give the Redis the server uses, and the server's --namespace and --partitions");
-        }
+        byte[] key = context.serverStreamKey(stream, length);
 
         RunResult eventline = context.phases().measure("eventline ReadStream " + length,
                 new EventlineRead(context.channels(), ReadStreamRequest.newBuilder().setStream(stream).build(), length, settings.timeout()));

@@ -17,7 +17,9 @@ public enum ScenarioName {
     /** Concurrency: slots for the paced appends; one stream. */
     LATENCY("latency", 50, 1),
     /** Streams the idle subscriptions watch. */
-    IDLE_SUBSCRIPTIONS("idle-subscriptions", 1, 100);
+    IDLE_SUBSCRIPTIONS("idle-subscriptions", 1, 100),
+    /** Concurrency unused (--consumers is the subscriptions of its concurrent phase); one stream. */
+    CATCH_UP("catch-up", 1, 1);
 
     private final String cliName;
     private final int defaultConcurrency;

@@ -56,17 +56,22 @@ public final class ScenarioPrinter {
 
     /** The server side's CPU per request of the phase just printed: the server's JVM and Redis. */
     public void serverCpu(ServerCpu.Sample used, long requests) {
-        if (requests == 0) {
+        serverCpu(used, requests, "request");
+    }
+
+    /** The server side's CPU per {@code unit} (request, event) of the phase just printed: the server's JVM and Redis. */
+    public void serverCpu(ServerCpu.Sample used, long count, String unit) {
+        if (count == 0) {
             return;
         }
-        double redisMicros = used.redisSeconds() * 1e6 / requests;
+        double redisMicros = used.redisSeconds() * 1e6 / count;
         if (used.serverSeconds().isPresent()) {
-            double serverMicros = used.serverSeconds().getAsDouble() * 1e6 / requests;
-            out.printf(Locale.ROOT, "    server-side CPU per request: %.1f us (server JVM %.1f us + Redis %.1f us)%n",
-                    serverMicros + redisMicros, serverMicros, redisMicros);
+            double serverMicros = used.serverSeconds().getAsDouble() * 1e6 / count;
+            out.printf(Locale.ROOT, "    server-side CPU per %s: %.1f us (server JVM %.1f us + Redis %.1f us)%n",
+                    unit, serverMicros + redisMicros, serverMicros, redisMicros);
         }
         else {
-            out.printf(Locale.ROOT, "    server-side CPU per request: Redis %.1f us (the server's /metrics was not read)%n", redisMicros);
+            out.printf(Locale.ROOT, "    server-side CPU per %s: Redis %.1f us (the server's /metrics was not read)%n", unit, redisMicros);
         }
         out.flush();
     }

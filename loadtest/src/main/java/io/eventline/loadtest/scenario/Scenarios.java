@@ -16,6 +16,7 @@ public final class Scenarios {
             case GROUPS -> new GroupThroughputScenario();
             case LATENCY -> new DeliveryLatencyScenario();
             case IDLE_SUBSCRIPTIONS -> new IdleSubscriptionsScenario();
+            case CATCH_UP -> new CatchUpScenario();
         };
     }
 }

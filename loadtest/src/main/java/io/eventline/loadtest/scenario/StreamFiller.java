@@ -2,6 +2,7 @@ package io.eventline.loadtest.scenario;
 
 import io.eventline.loadtest.operation.EventFactory;
 import io.eventline.proto.v1.AppendEventsRequest;
+import io.eventline.proto.v1.AppendEventsResponse;
 import io.eventline.proto.v1.EventStoreServiceGrpc;
 import io.grpc.Channel;
 
@@ -24,13 +25,19 @@ final class StreamFiller {
         this.timeout = requireNonNull(timeout, "timeout is null");
     }
 
-    void fill(String stream, int count) {
+    /** Appends {@code count} events to {@code stream}; returns the global-log position of the first (empty when none was written). */
+    String fill(String stream, int count) {
+        String firstPosition = "";
         int written = 0;
         while (written < count) {
             int batch = Math.min(BATCH, count - written);
-            EventStoreServiceGrpc.newBlockingStub(channel).withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
+            AppendEventsResponse response = EventStoreServiceGrpc.newBlockingStub(channel).withDeadlineAfter(timeout.toNanos(), TimeUnit.NANOSECONDS)
                     .appendEvents(AppendEventsRequest.newBuilder().setStream(stream).addAllEvents(events.events(batch)).build());
+            if (written == 0) {
+                firstPosition = response.getPositions(0);
+            }
             written += batch;
         }
+        return firstPosition;
     }
 }

@@ -49,6 +49,8 @@ class ScenarioCommandTest {
         assertEquals(2000, parse("scenario", "memory").streams());
         assertEquals(10, parse("scenario", "memory").eventsPerStream());
         assertEquals(100, parse("scenario", "append-batch").eventsPerAppend());
+        assertEquals(100_000, parse("scenario", "catch-up").subscriptionLoad().backlog());
+        assertEquals(100, parse("scenario", "catch-up").subscriptionLoad().batchSize());
     }
 
     @Test

@@ -201,6 +201,26 @@ class ScenarioAgainstServerTest {
     }
 
     @Test
+    void catchUpDeliversTheWholeBacklogToEachSubscription() throws Exception {
+        String output = run("catch-up", "--backlog", "2000", "--consumers", "2", "--batch-size", "50");
+        assertTrue(output.contains("max_batch_size 50;"), output);
+        assertTrue(output.contains("eventline catch-up, 1 subscriber: 2000 of 2000 events in"), output);
+        assertTrue(output.contains("eventline catch-up, 2 subscribers: 4000 of 4000 events in"), output);
+        assertTrue(output.contains("eventline $all catch-up, 1 category: 2000 of 2000 events in"), output);
+        assertTrue(output.contains("raw XRANGE pages of 256, 1 reader: 2000 of 2000 events in"), output);
+        assertTrue(output.contains("raw XRANGE pages of 256, 2 readers: 4000 of 4000 events in"), output);
+        // each of the five phases says what it cost the server side, per event
+        Matcher cpu = Pattern.compile("server-side CPU per event: [0-9.]+ us \\(server JVM [0-9.]+ us \\+ Redis [0-9.]+ us\\)").matcher(output);
+        assertEquals(5, cpu.results().count(), output);
+        for (String figure : List.of("eventline catch-up, 1 subscriber", "eventline catch-up, 2 subscribers", "eventline $all catch-up, 1 category")) {
+            Matcher comparison = Pattern.compile("^" + Pattern.quote(figure) + " +[0-9.]+ +raw XRANGE pages of 256, \\d readers? +[0-9.]+ +([0-9.]+)  events/s$",
+                    Pattern.MULTILINE).matcher(output);
+            assertTrue(comparison.find(), figure + ":\n" + output);
+            assertTrue(Double.parseDouble(comparison.group(1)) > 0, figure + ":\n" + output);
+        }
+    }
+
+    @Test
     void groupsAndLatencyDeleteTheirGroups() throws Exception {
         run("groups", "--backlog", "20", "-n", "20");
         run("latency", "-r", "200", "-n", "20");
