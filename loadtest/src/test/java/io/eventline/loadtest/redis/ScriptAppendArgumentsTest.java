@@ -4,6 +4,8 @@ import io.eventline.server.store.StoreKeys;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScriptAppendArgumentsTest {
     @Test
-    void laysOutKeysAndArgumentsAsTheServerDoes() {
+    void laysOutKeysAndArgumentsAsTheServerDoes() throws Exception {
         ScriptAppendArguments arguments = new ScriptAppendArguments(new StoreKeys("elbench1", 1), "BenchEvent", new byte[200], "", 16);
         byte[][] keys = arguments.keysFor("order-1");
         assertEquals("elbench1:{0}:m:order-1", new String(keys[0], StandardCharsets.UTF_8));
@@ -19,15 +21,18 @@ class ScriptAppendArgumentsTest {
         assertEquals("elbench1:{0}:log", new String(keys[2], StandardCharsets.UTF_8));
 
         byte[][] args = arguments.argumentsFor("order-1", 3);
-        assertEquals(1 + 4 + 3 * 5, args.length);
+        assertEquals(1 + 5 + 3 * 5, args.length);
         assertEquals("16", text(args[0]));
         assertEquals("order-1", text(args[1]));
         assertEquals("any", text(args[2]));
         assertEquals("0", text(args[3]));
         assertEquals("3", text(args[4]));
+        assertEquals(3 * 8, args[5].length, "an 8-byte fingerprint per event id");
         for (int event = 0; event < 3; event++) {
-            int base = 5 + event * 5;
+            int base = 6 + event * 5;
             assertEquals(16, args[base].length, "event id is 16 bytes");
+            assertArrayEquals(Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(args[base]), 8),
+                    Arrays.copyOfRange(args[5], event * 8, event * 8 + 8), "the fingerprint is the id's SHA-256, first 8 bytes");
             assertEquals("BenchEvent", text(args[base + 1]));
             assertEquals(200, args[base + 2].length);
             assertArrayEquals(new byte[0], args[base + 3]);
