@@ -1,6 +1,6 @@
 package io.eventline.server.grpc;
 
-import com.google.protobuf.ByteString;
+import com.google.protobuf.UnsafeByteOperations;
 import com.google.protobuf.Timestamp;
 import io.eventline.proto.v1.AllTarget;
 import io.eventline.proto.v1.AppendEventsRequest;
@@ -136,17 +136,20 @@ public final class ProtoMapper {
     }
 
     public io.eventline.proto.v1.RecordedEvent toProto(RecordedEvent event) {
-        return io.eventline.proto.v1.RecordedEvent.newBuilder()
+        io.eventline.proto.v1.RecordedEvent.Builder message = io.eventline.proto.v1.RecordedEvent.newBuilder()
                 .setStream(event.stream().value())
                 .setVersion(event.version())
                 .setPosition(event.position().toString())
                 .setEventId(event.eventId().toString())
                 .setType(event.type())
-                .setData(ByteString.copyFrom(event.data()))
+                // the bytes were decoded from Redis for this event alone and nothing writes them: wrapped, not copied
+                .setData(UnsafeByteOperations.unsafeWrap(event.data()))
                 .setContentType(event.contentType())
-                .putAllMetadata(event.metadata())
-                .setRecordedAt(toTimestamp(event.recordedAt()))
-                .build();
+                .setRecordedAt(toTimestamp(event.recordedAt()));
+        if (!event.metadata().isEmpty()) {
+            message.putAllMetadata(event.metadata());
+        }
+        return message.build();
     }
 
     public Timestamp toTimestamp(Instant instant) {
