@@ -7,14 +7,15 @@ import io.eventline.server.store.read.ReadCursor;
 import io.eventline.server.store.read.ReadPage;
 import io.grpc.stub.ServerCallStreamObserver;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 import static java.util.Objects.requireNonNull;
 
 /**
- * One ReadStream call: fetches a page only while the client can take more (isReady), so a slow
- * reader holds at most one page in the server (pages are bounded in count and bytes by the
- * reader); cancellation stops it. An Error while reading or sending (e.g. out of memory) ends the
+ * One ReadStream call: fetches a page only while the client can take more (isReady), the next one
+ * while the current one is sent, so a slow reader holds at most two pages in the server (pages are
+ * bounded in count and bytes by the reader); cancellation stops it. An Error while reading or sending (e.g. out of memory) ends the
  * call with a status (INTERNAL, logged by the status mapper) rather than leaving it hanging.
  */
 final class ReadStreamCall {
@@ -82,6 +83,7 @@ final class ReadStreamCall {
             fail(error);
             return;
         }
+        CompletableFuture<ReadPage> next = null;
         synchronized (this) {
             fetching = false;
             if (finished) {
@@ -92,6 +94,12 @@ final class ReadStreamCall {
                 observer.onError(statusMapper.toStatus(error));
                 return;
             }
+            if (!page.last() && observer.isReady()) {
+                // the next page is read from Redis while this one is encoded and sent: at most this
+                // page in the transport and the next in hand
+                fetching = true;
+                next = cursor.next();
+            }
             send(page);
             if (page.last()) {
                 finished = true;
@@ -99,7 +107,13 @@ final class ReadStreamCall {
                 return;
             }
         }
-        pump();
+        if (next != null) {
+            // registered after this page went out: a page already read completes here, after it
+            next.whenComplete(this::onPageOrFail);
+        }
+        else {
+            pump();
+        }
     }
 
     private void send(ReadPage page) {
