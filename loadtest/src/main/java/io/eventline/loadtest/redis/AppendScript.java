@@ -1,13 +1,11 @@
 package io.eventline.loadtest.redis;
 
+import io.eventline.server.store.StoredField;
+import io.eventline.server.store.append.EventAppender;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -15,8 +13,6 @@ import static java.util.Objects.requireNonNull;
 
 /** The server's own append script, read from the server jar and loaded with SCRIPT LOAD, run with EVALSHA. */
 public final class AppendScript {
-    public static final String RESOURCE = "/io/eventline/server/store/append/append.lua";
-
     private final String sha;
 
     private AppendScript(String sha) {
@@ -28,16 +24,9 @@ public final class AppendScript {
         return new AppendScript(admin.scriptLoad(source()));
     }
 
+    /** The script as the server sends it to Redis: append.lua with the store's field names in front. */
     public static String source() {
-        try (InputStream in = AppendScript.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("the server's append script " + RESOURCE + " is not on the class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-        catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return StoredField.script(EventAppender.class, "append.lua").source();
     }
 
     public String sha() {

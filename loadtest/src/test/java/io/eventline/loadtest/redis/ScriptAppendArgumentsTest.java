@@ -44,6 +44,7 @@ class ScriptAppendArgumentsTest {
     void theServersScriptIsOnTheClassPath() {
         String script = AppendScript.source();
         assertTrue(script.contains("redis.call('XADD', stream_key"), "the append script of the server jar");
+        assertTrue(script.startsWith("local META = {version = 'v'"), "with the store's field names in front, as the server sends it");
     }
 
     private static String text(byte[] bytes) {

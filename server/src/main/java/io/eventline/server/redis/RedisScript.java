@@ -7,8 +7,10 @@ import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,11 +34,20 @@ public final class RedisScript {
 
     /** Loads a script from the classpath, next to {@code anchor}. */
     public static RedisScript fromResource(Class<?> anchor, String resource) {
+        return fromResource(anchor, resource, "");
+    }
+
+    /** Loads a script from the classpath, next to {@code anchor}, with {@code prelude} (Lua) in front of it. */
+    public static RedisScript fromResource(Class<?> anchor, String resource, String prelude) {
         try (InputStream in = anchor.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("script resource not found: " + resource);
             }
-            return new RedisScript(resource, in.readAllBytes());
+            byte[] head = prelude.getBytes(StandardCharsets.UTF_8);
+            byte[] script = in.readAllBytes();
+            byte[] body = Arrays.copyOf(head, head.length + script.length);
+            System.arraycopy(script, 0, body, head.length, script.length);
+            return new RedisScript(resource, body);
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -45,6 +56,11 @@ public final class RedisScript {
 
     public String name() {
         return name;
+    }
+
+    /** The script as Redis runs it. */
+    public String source() {
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     /** Runs the script; the result is a multi-bulk reply (byte[], Long and List elements). */

@@ -8,10 +8,9 @@ import java.util.Arrays;
  */
 public record StoredEntry(long millis, long sequence, byte[][] fieldsAndValues) {
     /** The value of the first field named {@code name}, or null. Entries hold a handful of fields: a scan beats a map. */
-    public byte[] field(byte name) {
+    public byte[] field(byte[] name) {
         for (int i = 0; i + 1 < fieldsAndValues.length; i += 2) {
-            byte[] field = fieldsAndValues[i];
-            if (field.length == 1 && field[0] == name) {
+            if (Arrays.equals(fieldsAndValues[i], name)) {
                 return fieldsAndValues[i + 1];
             }
         }

@@ -19,12 +19,12 @@ import java.util.UUID;
  * Every entry has the same fields, so Redis stores the field names once per listpack node.
  */
 public final class EventEntryCodec {
-    private static final byte EVENT_ID = 'i';
-    private static final byte TYPE = 't';
-    private static final byte DATA = 'd';
-    private static final byte CONTENT_TYPE = 'c';
-    private static final byte METADATA = 'm';
-    private static final byte POSITION = 'p';
+    private static final byte[] EVENT_ID = StoredField.EVENT_ID.bytes();
+    private static final byte[] TYPE = StoredField.EVENT_TYPE.bytes();
+    private static final byte[] DATA = StoredField.EVENT_DATA.bytes();
+    private static final byte[] CONTENT_TYPE = StoredField.EVENT_CONTENT_TYPE.bytes();
+    private static final byte[] METADATA = StoredField.EVENT_METADATA.bytes();
+    private static final byte[] POSITION = StoredField.EVENT_POSITION.bytes();
 
     public byte[] encodeEventId(UUID eventId) {
         return ByteBuffer.allocate(16)

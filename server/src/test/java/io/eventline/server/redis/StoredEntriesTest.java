@@ -48,10 +48,10 @@ class StoredEntriesTest {
             assertEquals(List.of(5L, 4L), backward.stream().map(StoredEntry::sequence).toList());
             StoredEntry second = forward.get(0);
             assertEquals(0, second.millis());
-            assertArrayEquals(binary, second.field((byte) 'i'));
-            assertArrayEquals(bytes("Type2"), second.field((byte) 't'));
-            assertArrayEquals(new byte[0], second.field((byte) 'm'));
-            assertNull(second.field((byte) 'p'));
+            assertArrayEquals(binary, second.field(bytes("i")));
+            assertArrayEquals(bytes("Type2"), second.field(bytes("t")));
+            assertArrayEquals(new byte[0], second.field(bytes("m")));
+            assertNull(second.field(bytes("p")));
             assertEquals(1, entries.entry(key, "0-4").join().size());
             assertTrue(entries.entry(key, "0-9").join().isEmpty());
             assertEquals(2, entries.range(key, "-", "+", 2).join().size(), "COUNT is sent");

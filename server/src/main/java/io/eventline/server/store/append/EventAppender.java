@@ -1,5 +1,6 @@
 package io.eventline.server.store.append;
 
+import io.eventline.server.store.StoredField;
 import io.eventline.server.concurrent.AsyncFailures;
 import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.redis.RedisScript;
@@ -27,7 +28,7 @@ import static java.util.Objects.requireNonNull;
  * checks, deduplicates and writes each append of the call on its own (group commit).
  */
 public final class EventAppender {
-    private static final RedisScript APPEND_SCRIPT = RedisScript.fromResource(EventAppender.class, "append.lua");
+    private static final RedisScript APPEND_SCRIPT = StoredField.script(EventAppender.class, "append.lua");
 
     private final StoreKeys keys;
     private final AppendValidator validator;

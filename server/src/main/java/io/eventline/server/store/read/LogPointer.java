@@ -1,26 +1,34 @@
 package io.eventline.server.store.read;
 
 import io.eventline.server.store.Position;
+import io.eventline.server.store.StoredField;
 import io.eventline.server.store.StreamName;
 import io.lettuce.core.StreamMessage;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 
-/** A partition log entry: fields {@code s} stream, {@code v} version, {@code t} type; its ID is the position. */
+/** A partition log entry: fields stream, version and type ({@link StoredField}'s POINTER_*); its ID is the position. */
 public record LogPointer(Position position, StreamName stream, long version, String type) {
+    private static final byte[] STREAM = StoredField.POINTER_STREAM.bytes();
+    private static final byte[] VERSION = StoredField.POINTER_VERSION.bytes();
+    private static final byte[] TYPE = StoredField.POINTER_TYPE.bytes();
+
     public static LogPointer decode(int partition, StreamMessage<byte[], byte[]> message) {
         byte[] stream = null;
         byte[] version = null;
         byte[] type = null;
         for (Map.Entry<byte[], byte[]> field : message.getBody().entrySet()) {
-            switch (field.getKey()[0]) {
-                case 's' -> stream = field.getValue();
-                case 'v' -> version = field.getValue();
-                case 't' -> type = field.getValue();
-                default -> {
-                    // a field of a later format version: ignored by this one
-                }
+            // a field of a later format version is ignored by this one
+            if (Arrays.equals(field.getKey(), STREAM)) {
+                stream = field.getValue();
+            }
+            else if (Arrays.equals(field.getKey(), VERSION)) {
+                version = field.getValue();
+            }
+            else if (Arrays.equals(field.getKey(), TYPE)) {
+                type = field.getValue();
             }
         }
         if (stream == null || version == null || type == null) {

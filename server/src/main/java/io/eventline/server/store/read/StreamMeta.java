@@ -1,5 +1,6 @@
 package io.eventline.server.store.read;
 
+import io.eventline.server.store.StoredField;
 import java.util.List;
 
 import io.lettuce.core.KeyValue;
@@ -8,7 +9,8 @@ import java.nio.charset.StandardCharsets;
 
 /** The fields of a stream's meta hash a read needs: HMGET v d x mc ma. */
 record StreamMeta(long version, boolean softDeleted, boolean tombstoned, long maxCount, long maxAgeMillis) {
-    static final byte[][] FIELDS = {bytes("v"), bytes("d"), bytes("x"), bytes("mc"), bytes("ma")};
+    static final byte[][] FIELDS = {StoredField.META_VERSION.bytes(), StoredField.META_DELETED.bytes(), StoredField.META_TOMBSTONE.bytes(),
+            StoredField.META_MAX_COUNT.bytes(), StoredField.META_MAX_AGE.bytes()};
 
     static StreamMeta of(List<KeyValue<byte[], byte[]>> values) {
         return new StreamMeta(
@@ -40,9 +42,5 @@ record StreamMeta(long version, boolean softDeleted, boolean tombstoned, long ma
 
     private static long number(KeyValue<byte[], byte[]> value) {
         return value.hasValue() ? Long.parseLong(new String(value.getValue(), StandardCharsets.US_ASCII)) : 0;
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,5 +1,6 @@
 package io.eventline.server.store.streams;
 
+import io.eventline.server.store.StoredField;
 import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.Attempt;
 import io.eventline.server.store.FailedPreconditionException;
@@ -23,8 +24,9 @@ import static java.util.Objects.requireNonNull;
 
 /** The latest snapshot of each stream, kept beside it in the same hash slot and deleted with it. */
 public final class SnapshotStore {
-    private static final RedisScript SAVE_SCRIPT = RedisScript.fromResource(SnapshotStore.class, "save_snapshot.lua");
-    private static final byte[][] FIELDS = {ascii("v"), ascii("d"), ascii("c"), ascii("s")};
+    private static final RedisScript SAVE_SCRIPT = StoredField.script(SnapshotStore.class, "save_snapshot.lua");
+    private static final byte[][] FIELDS = {StoredField.SNAPSHOT_VERSION.bytes(), StoredField.SNAPSHOT_DATA.bytes(),
+            StoredField.SNAPSHOT_CONTENT_TYPE.bytes(), StoredField.SNAPSHOT_SAVED.bytes()};
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final StoreKeys keys;

@@ -1,5 +1,6 @@
 package io.eventline.server.store.streams;
 
+import io.eventline.server.store.StoredField;
 import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.Attempt;
 import io.eventline.server.store.EventEntryCodec;
@@ -30,12 +31,13 @@ import static java.util.Objects.requireNonNull;
 
 /** Stream management: info, soft and hard delete, retention. */
 public final class StreamAdmin {
-    private static final RedisScript DELETE_SCRIPT = RedisScript.fromResource(StreamAdmin.class, "delete.lua");
-    private static final RedisScript PURGE_SCRIPT = RedisScript.fromResource(StreamAdmin.class, "purge_pointers.lua");
+    private static final RedisScript DELETE_SCRIPT = StoredField.script(StreamAdmin.class, "delete.lua");
+    private static final RedisScript PURGE_SCRIPT = StoredField.script(StreamAdmin.class, "purge_pointers.lua");
     /** Events whose pointers one purge script removes: bounds the script's work (events may be 1 MiB each). */
     private static final int PURGE_BATCH = 32;
-    private static final RedisScript RETENTION_SCRIPT = RedisScript.fromResource(StreamAdmin.class, "set_retention.lua");
-    private static final byte[][] INFO_FIELDS = {ascii("v"), ascii("c"), ascii("d"), ascii("x"), ascii("mc"), ascii("ma")};
+    private static final RedisScript RETENTION_SCRIPT = StoredField.script(StreamAdmin.class, "set_retention.lua");
+    private static final byte[][] INFO_FIELDS = {StoredField.META_VERSION.bytes(), StoredField.META_CREATED.bytes(), StoredField.META_DELETED.bytes(),
+            StoredField.META_TOMBSTONE.bytes(), StoredField.META_MAX_COUNT.bytes(), StoredField.META_MAX_AGE.bytes()};
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final StoreKeys keys;

@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.StoredField;
 import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.InvalidArgumentException;
 import io.eventline.server.store.StoreKeys;
@@ -28,7 +29,7 @@ import static java.util.Objects.requireNonNull;
 public final class AckKeyring {
     static final Duration REFRESH = Duration.ofMinutes(1);
     private static final Duration UNKNOWN_KEY_RELOAD = Duration.ofSeconds(1);
-    private static final RedisScript KEYS_SCRIPT = RedisScript.fromResource(AckKeyring.class, "ack_keys.lua");
+    private static final RedisScript KEYS_SCRIPT = StoredField.script(AckKeyring.class, "ack_keys.lua");
     private static final int SECRET_BYTES = 32;
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
@@ -101,11 +102,11 @@ public final class AckKeyring {
         for (int i = 0; i + 1 < reply.size(); i += 2) {
             String field = new String((byte[]) reply.get(i), StandardCharsets.US_ASCII);
             byte[] value = (byte[]) reply.get(i + 1);
-            if (field.equals("current")) {
+            if (field.equals(StoredField.ACK_KEYS_CURRENT.text())) {
                 current = Integer.parseInt(new String(value, StandardCharsets.US_ASCII));
             }
-            else if (field.startsWith("k")) {
-                secrets.put(Integer.parseInt(field.substring(1)), value);
+            else if (field.startsWith(StoredField.ACK_KEYS_KEY.text())) {
+                secrets.put(Integer.parseInt(field.substring(StoredField.ACK_KEYS_KEY.text().length())), value);
             }
         }
         return new AckKeys(current, secrets);

@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.StoredField;
 import io.eventline.server.redis.RedisScript;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
@@ -15,7 +16,7 @@ import static java.util.Objects.requireNonNull;
  * reclaim by any consumer takes them) and Redis forgets the consumer, in one script per key.
  */
 final class ConsumerRemover {
-    private static final RedisScript RELEASE_SCRIPT = RedisScript.fromResource(ConsumerRemover.class, "release_consumer.lua");
+    private static final RedisScript RELEASE_SCRIPT = StoredField.script(ConsumerRemover.class, "release_consumer.lua");
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
 

@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.StoredField;
 import io.eventline.server.concurrent.AsyncFailures;
 import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.Attempt;
@@ -38,7 +39,7 @@ import static java.util.Objects.requireNonNull;
  * of the same name on each source key carries the delivery state.
  */
 public final class GroupStore {
-    private static final RedisScript CREATE_SCRIPT = RedisScript.fromResource(GroupStore.class, "create_group.lua");
+    private static final RedisScript CREATE_SCRIPT = StoredField.script(GroupStore.class, "create_group.lua");
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final StoreKeys keys;
@@ -150,8 +151,8 @@ public final class GroupStore {
 
     public CompletableFuture<GroupDefinition> update(String group, GroupSettings settings, Caller caller) {
         return get(group, caller).thenCompose(definition -> redis.hset(keys.groupKey(group), Map.of(
-                        ascii("at"), ascii(Long.toString(settings.ackTimeout().toMillis())),
-                        ascii("md"), ascii(Integer.toString(settings.maxDeliveries()))))
+                        StoredField.GROUP_ACK_TIMEOUT.bytes(), ascii(Long.toString(settings.ackTimeout().toMillis())),
+                        StoredField.GROUP_MAX_DELIVERIES.bytes(), ascii(Integer.toString(settings.maxDeliveries()))))
                 .toCompletableFuture()
                 .thenApply(ignored -> new GroupDefinition(group, definition.target(), settings, definition.createdAt())));
     }
@@ -210,7 +211,7 @@ public final class GroupStore {
                 args.add(value);
             });
             for (int i = 0; i < sources.size(); i++) {
-                args.add(ascii("s" + sources.get(i).partition()));
+                args.add(ascii(StoredField.GROUP_START.text() + sources.get(i).partition()));
                 args.add(ascii(ids.get(i).join()));
             }
             byte[][] scriptKeys = {keys.groupKey(group), keys.groupsKey()};
@@ -282,27 +283,28 @@ public final class GroupStore {
 
     private static Map<String, byte[]> encode(GroupDefinition definition) {
         Map<String, byte[]> fields = new java.util.LinkedHashMap<>();
-        fields.put("t", definition.target().describe().getBytes(StandardCharsets.UTF_8));
-        fields.put("cat", String.join("\n", definition.target().categories()).getBytes(StandardCharsets.UTF_8));
-        fields.put("typ", String.join("\n", definition.target().eventTypes()).getBytes(StandardCharsets.UTF_8));
-        fields.put("pfx", String.join("\n", definition.target().streamPrefixes()).getBytes(StandardCharsets.UTF_8));
-        fields.put("at", ascii(Long.toString(definition.settings().ackTimeout().toMillis())));
-        fields.put("md", ascii(Integer.toString(definition.settings().maxDeliveries())));
-        fields.put("c", ascii(Long.toString(definition.createdAt().toEpochMilli())));
+        fields.put(StoredField.GROUP_TARGET.text(), definition.target().describe().getBytes(StandardCharsets.UTF_8));
+        fields.put(StoredField.GROUP_CATEGORIES.text(), String.join("\n", definition.target().categories()).getBytes(StandardCharsets.UTF_8));
+        fields.put(StoredField.GROUP_TYPES.text(), String.join("\n", definition.target().eventTypes()).getBytes(StandardCharsets.UTF_8));
+        fields.put(StoredField.GROUP_PREFIXES.text(), String.join("\n", definition.target().streamPrefixes()).getBytes(StandardCharsets.UTF_8));
+        fields.put(StoredField.GROUP_ACK_TIMEOUT.text(), ascii(Long.toString(definition.settings().ackTimeout().toMillis())));
+        fields.put(StoredField.GROUP_MAX_DELIVERIES.text(), ascii(Integer.toString(definition.settings().maxDeliveries())));
+        fields.put(StoredField.GROUP_CREATED.text(), ascii(Long.toString(definition.createdAt().toEpochMilli())));
         return fields;
     }
 
     private static GroupDefinition decode(String group, Map<byte[], byte[]> raw) {
         Map<String, String> fields = new HashMap<>();
         raw.forEach((field, value) -> fields.put(new String(field, StandardCharsets.UTF_8), new String(value, StandardCharsets.UTF_8)));
-        String stream = fields.getOrDefault("t", "$all");
+        String stream = fields.getOrDefault(StoredField.GROUP_TARGET.text(), "$all");
         SubscriptionTarget target = stream.equals("$all")
-                ? SubscriptionTarget.all(split(fields.get("cat")), split(fields.get("typ")), split(fields.get("pfx")))
+                ? SubscriptionTarget.all(split(fields.get(StoredField.GROUP_CATEGORIES.text())), split(fields.get(StoredField.GROUP_TYPES.text())),
+                        split(fields.get(StoredField.GROUP_PREFIXES.text())))
                 : SubscriptionTarget.stream(StreamName.fromStored(stream.getBytes(StandardCharsets.UTF_8)));
         GroupSettings settings = new GroupSettings(
-                Duration.ofMillis(Long.parseLong(fields.getOrDefault("at", Long.toString(GroupSettings.DEFAULT_ACK_TIMEOUT.toMillis())))),
-                Integer.parseInt(fields.getOrDefault("md", Integer.toString(GroupSettings.DEFAULT_MAX_DELIVERIES))));
-        return new GroupDefinition(group, target, settings, Instant.ofEpochMilli(Long.parseLong(fields.getOrDefault("c", "0"))));
+                Duration.ofMillis(Long.parseLong(fields.getOrDefault(StoredField.GROUP_ACK_TIMEOUT.text(), Long.toString(GroupSettings.DEFAULT_ACK_TIMEOUT.toMillis())))),
+                Integer.parseInt(fields.getOrDefault(StoredField.GROUP_MAX_DELIVERIES.text(), Integer.toString(GroupSettings.DEFAULT_MAX_DELIVERIES))));
+        return new GroupDefinition(group, target, settings, Instant.ofEpochMilli(Long.parseLong(fields.getOrDefault(StoredField.GROUP_CREATED.text(), "0"))));
     }
 
     private static Set<String> split(String joined) {

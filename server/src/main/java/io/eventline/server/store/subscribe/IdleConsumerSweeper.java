@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.StoredField;
 import io.eventline.server.concurrent.DaemonThreads;
 import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.Caller;
@@ -25,7 +26,7 @@ import static java.util.Objects.requireNonNull;
 public final class IdleConsumerSweeper implements AutoCloseable {
     static final Duration INTERVAL = Duration.ofMinutes(10);
     private static final Logger log = LoggerFactory.getLogger(IdleConsumerSweeper.class);
-    private static final RedisScript SWEEP_SCRIPT = RedisScript.fromResource(IdleConsumerSweeper.class, "sweep_consumers.lua");
+    private static final RedisScript SWEEP_SCRIPT = StoredField.script(IdleConsumerSweeper.class, "sweep_consumers.lua");
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final GroupStore groups;

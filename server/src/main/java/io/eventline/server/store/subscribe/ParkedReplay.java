@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.StoredField;
 import io.eventline.server.redis.RedisScript;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 
@@ -14,7 +15,7 @@ import static java.util.Objects.requireNonNull;
  */
 final class ParkedReplay {
     static final int CHUNK = 1_000;
-    private static final RedisScript SCRIPT = RedisScript.fromResource(ParkedReplay.class, "replay_parked.lua");
+    private static final RedisScript SCRIPT = StoredField.script(ParkedReplay.class, "replay_parked.lua");
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
 

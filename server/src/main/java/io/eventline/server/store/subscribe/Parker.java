@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.StoredField;
 import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.redis.RedisScript;
 import io.eventline.server.store.StoreKeys;
@@ -15,7 +16,7 @@ import static java.util.Objects.requireNonNull;
  * copies what Redis stores for the entry (never what a client sent).
  */
 final class Parker {
-    private static final RedisScript PARK_SCRIPT = RedisScript.fromResource(Parker.class, "park.lua");
+    private static final RedisScript PARK_SCRIPT = StoredField.script(Parker.class, "park.lua");
 
     private final RedisClusterAsyncCommands<byte[], byte[]> redis;
     private final StoreKeys keys;

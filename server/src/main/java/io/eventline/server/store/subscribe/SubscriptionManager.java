@@ -1,5 +1,6 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.store.StoredField;
 import io.eventline.server.metrics.EventlineMetrics;
 import io.eventline.server.store.Caller;
 import io.eventline.server.store.ByteBudget;
@@ -112,7 +113,7 @@ public final class SubscriptionManager {
                 throw new InvalidArgumentException("start.position", "a stream starts at a version or a time, not a position");
             }
             if (start instanceof SubscriptionStart.End) {
-                CompletableFuture<Long> end = redis.hget(keys.locate(stream).metaKey(), "v".getBytes(StandardCharsets.US_ASCII)).toCompletableFuture()
+                CompletableFuture<Long> end = redis.hget(keys.locate(stream).metaKey(), StoredField.META_VERSION.bytes()).toCompletableFuture()
                         .thenApply(version -> version == null ? 1 : Long.parseLong(new String(version, StandardCharsets.US_ASCII)) + 1);
                 return () -> end.thenApply(from -> reader.openStream(stream, from));
             }

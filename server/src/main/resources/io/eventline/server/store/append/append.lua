@@ -30,7 +30,7 @@ local FINGERPRINT = 8
 local function record_fields(n)
   local fields = {}
   for slot = 1, n do
-    fields[slot] = 'r' .. (slot - 1)
+    fields[slot] = META.record .. (slot - 1)
   end
   return fields
 end
@@ -60,7 +60,7 @@ local function check_after(stream_key, version, n, events_at, count)
   local entries = redis.call('XRANGE', stream_key, text(0) .. '-' .. text(n + 1), text(0) .. '-' .. text(n + count))
   local stored = {}
   for _, entry in ipairs(entries) do
-    stored[field(entry, 'i')] = true
+    stored[field(entry, EVENT.id)] = true
   end
   local exact = #entries == count
   local overlap = false
@@ -69,14 +69,14 @@ local function check_after(stream_key, version, n, events_at, count)
     if stored[id] then
       overlap = true
     end
-    if exact and field(entries[k], 'i') ~= id then
+    if exact and field(entries[k], EVENT.id) ~= id then
       exact = false
     end
   end
   if exact then
     local reply = {'DUP', version_of(entries[1]), version_of(entries[count])}
     for k = 1, count do
-      reply[3 + k] = field(entries[k], 'p')
+      reply[3 + k] = field(entries[k], EVENT.position)
     end
     return reply
   end
@@ -153,7 +153,7 @@ local function retain(stream_key, age_key, max_count, max_age, now, last_version
     redis.call('XTRIM', stream_key, 'MAXLEN', max_count)
   end
   if max_age then
-    redis.call('XADD', age_key, text(now) .. '-' .. last_version, 'a', '')
+    redis.call('XADD', age_key, text(now) .. '-' .. last_version, AGE.mark, '')
     local cutoff = now - tonumber(max_age)
     local too_old = redis.call('XREVRANGE', age_key, '(' .. text(cutoff) .. '-0', '-', 'COUNT', 1)[1]
     if too_old then
@@ -165,7 +165,7 @@ local function retain(stream_key, age_key, max_count, max_age, now, last_version
 end
 
 local function append(meta_key, stream_key, log_key, age_key, name, kind, expected, count, fingerprints, events_at)
-  local meta = redis.call('HMGET', meta_key, 'v', 'x', 'd', 'mc', 'ma', 'a')
+  local meta = redis.call('HMGET', meta_key, META.version, META.tombstone, META.deleted, META.max_count, META.max_age, META.appends)
   local version = tonumber(meta[1]) or 0
   if meta[2] then
     return {'DELETED', version}
@@ -207,30 +207,31 @@ local function append(meta_key, stream_key, log_key, age_key, name, kind, expect
     if k > 1 then
       id = first_millis .. '-' .. text(first_sequence + k - 1)
     end
-    local position = redis.call('XADD', log_key, id, 's', name, 'v', event_version, 't', ARGV[at + 1])
+    local position = redis.call('XADD', log_key, id, POINTER.stream, name, POINTER.version, event_version, POINTER.type, ARGV[at + 1])
     if k == 1 then
       first_millis, first_sequence = string.match(position, '^(%d+)%-(%d+)$')
       first_sequence = tonumber(first_sequence)
     end
     redis.call('XADD', stream_key, '0-' .. event_version,
-      'i', ARGV[at], 't', ARGV[at + 1], 'd', ARGV[at + 2], 'c', ARGV[at + 3], 'm', ARGV[at + 4], 'p', position)
+      EVENT.id, ARGV[at], EVENT.type, ARGV[at + 1], EVENT.data, ARGV[at + 2], EVENT.content_type, ARGV[at + 3],
+      EVENT.metadata, ARGV[at + 4], EVENT.position, position)
     reply[3 + k] = position
   end
 
   local now = tonumber(first_millis)
   if meta[3] then
     -- a soft delete ended the stream's past: the appends before it are no retries' targets any more
-    redis.call('HDEL', meta_key, 'd', 'a', unpack(record_fields(window)))
+    redis.call('HDEL', meta_key, META.deleted, META.appends, unpack(record_fields(window)))
   end
-  local update = {'v', reply[3]}
+  local update = {META.version, reply[3]}
   if not meta[1] then
-    update[#update + 1] = 'c'
+    update[#update + 1] = META.created
     update[#update + 1] = text(now)
   end
   if window > 0 then
-    update[#update + 1] = 'r' .. (appends % window)
+    update[#update + 1] = META.record .. (appends % window)
     update[#update + 1] = RECORD_MARKER .. struct.pack(RECORD_HEADER, version + 1, now, first_sequence) .. fingerprints
-    update[#update + 1] = 'a'
+    update[#update + 1] = META.appends
     update[#update + 1] = text(appends + 1)
   end
   redis.call('HSET', meta_key, unpack(update))

@@ -7,7 +7,7 @@
 -- Replies {'OK'}, {'WRONG', actual}, {'DELETED', actual}, {'MISSING', actual}.
 local meta_key, stream_key, snapshot_key, purge_key, age_key = KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5]
 local kind, expected, hard = ARGV[1], tonumber(ARGV[2]), ARGV[3] == '1'
-local meta = redis.call('HMGET', meta_key, 'v', 'x', 'd')
+local meta = redis.call('HMGET', meta_key, META.version, META.tombstone, META.deleted)
 local version = tonumber(meta[1]) or 0
 if meta[2] then
   return {'DELETED', version}
@@ -27,9 +27,9 @@ if hard then
   if redis.call('EXISTS', stream_key) == 1 then
     redis.call('RENAME', stream_key, purge_key)
   end
-  redis.call('HSET', meta_key, 'v', string.format('%d', version), 'x', '1')
+  redis.call('HSET', meta_key, META.version, string.format('%d', version), META.tombstone, '1')
 else
   redis.call('XTRIM', stream_key, 'MAXLEN', '0')
-  redis.call('HSET', meta_key, 'd', '1')
+  redis.call('HSET', meta_key, META.deleted, '1')
 end
 return {'OK'}

@@ -10,7 +10,7 @@ for _, entry in ipairs(entries) do
   local fields = entry[2]
   local pointer = {}
   for i = 1, #fields, 2 do
-    if fields[i] == 's' or fields[i] == 'v' or fields[i] == 't' then
+    if fields[i] == POINTER.stream or fields[i] == POINTER.version or fields[i] == POINTER.type then
       pointer[#pointer + 1] = fields[i]
       pointer[#pointer + 1] = fields[i + 1]
     end
