@@ -36,8 +36,7 @@ public record Position(int partition, long millis, long sequence) implements Com
 
     /** A log entry ID ("millis-sequence") read back from Redis, in a known partition. */
     public static Position ofEntryId(int partition, String entryId) {
-        int dash = entryId.indexOf('-');
-        return new Position(partition, Long.parseLong(entryId.substring(0, dash)), Long.parseLong(entryId.substring(dash + 1)));
+        return ofEntryId(partition, entryId.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     /** The same from the ID's ASCII bytes, as stored in an event entry: no String on the read path. */

@@ -57,7 +57,7 @@ end
 -- A retry of an append with exact(n) lands right after version n: this reads the request's own number of
 -- events (whole: Redis cannot read one field of a stream entry), and only when the version is not n.
 local function check_after(stream_key, version, n, events_at, count)
-  local entries = redis.call('XRANGE', stream_key, text(0) .. '-' .. text(n + 1), text(0) .. '-' .. text(n + count))
+  local entries = redis.call('XRANGE', stream_key, '0-' .. text(n + 1), '0-' .. text(n + count))
   local stored = {}
   for _, entry in ipairs(entries) do
     stored[field(entry, EVENT.id)] = true
