@@ -8,7 +8,6 @@ import io.eventline.server.store.StreamName;
 import io.eventline.server.store.read.ReadCursor;
 import io.eventline.server.store.read.ReadPage;
 import io.grpc.Status;
-import io.grpc.stub.ServerCallStreamObserver;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,56 +45,10 @@ class ReadStreamCallErrorTest {
     }
 
     /** A ready call whose every write fails as if the heap were full; records how the call ended. */
-    private static final class FailingObserver extends ServerCallStreamObserver<ReadStreamResponse> {
-        private final CompletableFuture<Throwable> ended = new CompletableFuture<>();
-
+    private static final class FailingObserver extends StubCallObserver<ReadStreamResponse> {
         @Override
         public void onNext(ReadStreamResponse value) {
             throw new OutOfMemoryError("test: no room for the response");
-        }
-
-        @Override
-        public void onError(Throwable error) {
-            ended.complete(error);
-        }
-
-        @Override
-        public void onCompleted() {
-            ended.complete(null);
-        }
-
-        @Override
-        public boolean isReady() {
-            return true;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public void setOnCancelHandler(Runnable handler) {
-        }
-
-        @Override
-        public void setOnReadyHandler(Runnable handler) {
-        }
-
-        @Override
-        public void setCompression(String compression) {
-        }
-
-        @Override
-        public void disableAutoInboundFlowControl() {
-        }
-
-        @Override
-        public void request(int count) {
-        }
-
-        @Override
-        public void setMessageCompression(boolean enable) {
         }
     }
 }
