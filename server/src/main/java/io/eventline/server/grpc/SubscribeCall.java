@@ -65,7 +65,7 @@ final class SubscribeCall implements SubscriptionSink {
         observer.setOnReadyHandler(() -> {
             Subscription open = subscription;
             if (drain() && open != null) {
-                open.wake();
+                open.clientReady();
             }
         });
         subscriptions.open(request, this, caller).whenComplete((opened, error) -> {

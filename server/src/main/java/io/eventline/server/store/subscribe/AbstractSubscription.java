@@ -29,6 +29,12 @@ abstract class AbstractSubscription implements Subscription {
     private final Duration tickInterval;
     private final Duration heartbeatInterval;
     private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    /**
+     * A wake-up found the subscription unable to read (a read under way, its window full, the client
+     * not ready): it reads again once that ends. Without it a read would have to follow every
+     * delivery, settlement and ready client, in case something came meanwhile. Guarded by this.
+     */
+    private boolean wakeMissed;
     private volatile boolean closed;
     private volatile long lastSentMillis;
     private volatile ScheduledFuture<?> ticks;
@@ -74,6 +80,34 @@ abstract class AbstractSubscription implements Subscription {
                 safely(this::pump);
             });
         }
+    }
+
+    /** Only if a wake-up was held back for it: the transport says "ready" after every message it sent. */
+    @Override
+    public final void clientReady() {
+        wakeIfMissed();
+    }
+
+    /** Reads again if a wake-up came while it could not read; for when what held it back ends. */
+    protected final void wakeIfMissed() {
+        if (wakeMissed()) {
+            wake();
+        }
+    }
+
+    /** The pump cannot read now (under the lock): the wake-up it was called for is held back. */
+    protected final void missWake() {
+        wakeMissed = true;
+    }
+
+    /** The pump starts a read (under the lock): it sees whatever the wake-ups so far were for. */
+    protected final void readStarts() {
+        wakeMissed = false;
+    }
+
+    /** Whether a wake-up was held back since the last read started. */
+    protected final synchronized boolean wakeMissed() {
+        return wakeMissed;
     }
 
     @Override

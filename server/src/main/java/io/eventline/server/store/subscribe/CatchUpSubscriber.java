@@ -80,10 +80,15 @@ final class CatchUpSubscriber extends AbstractSubscription {
     @Override
     protected void pump() {
         synchronized (this) {
-            if (isClosed() || busy || !sink.isReady()) {
+            if (isClosed()) {
+                return;
+            }
+            if (busy || !sink.isReady()) {
+                missWake();
                 return;
             }
             busy = true;
+            readStarts();
         }
         CompletableFuture<ReadCursor> open = cursor != null ? CompletableFuture.completedFuture(cursor) : opener.get();
         open.thenCompose(opened -> {
@@ -136,7 +141,7 @@ final class CatchUpSubscriber extends AbstractSubscription {
                     cursor.follow();
                 }
             }
-            more = !page.last();
+            more = !page.last() || wakeMissed();
         }
         if (more) {
             wake();

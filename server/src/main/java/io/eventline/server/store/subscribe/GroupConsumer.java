@@ -122,7 +122,7 @@ final class GroupConsumer extends AbstractSubscription {
             }
         }
         if (freed) {
-            wake();
+            wakeIfMissed();
         }
     }
 
@@ -158,14 +158,21 @@ final class GroupConsumer extends AbstractSubscription {
         int window;
         synchronized (this) {
             window = budget.entries(maxInFlight - inFlight.size());
-            if (isClosed() || busy || window <= 0 || !sink.isReady()) {
+            if (isClosed()) {
+                return;
+            }
+            if (busy || window <= 0 || !sink.isReady()) {
+                missWake();
                 return;
             }
             busy = true;
+            readStarts();
         }
         boolean firstRead = !ownPendingDelivered;
+        int asked = window;
         CompletableFuture<List<PendingEntries.Entry>> read = firstRead ? readOwnPending(window) : readNew(window);
-        read.thenCompose(this::resolve).whenComplete(guarded((outcome, error) -> {
+        // a read that filled the window may have left entries behind; a shorter one took all there were
+        read.thenCompose(entries -> resolve(entries, entries.size() >= asked)).whenComplete(guarded((outcome, error) -> {
             deliver(outcome, error);
             if (firstRead && error == null) {
                 // the own pending list is done with, or has more: go on at once
@@ -185,7 +192,7 @@ final class GroupConsumer extends AbstractSubscription {
         dropSettledElsewhere()
                 .thenCompose(ignored -> reclaim())
                 .thenCompose(reclaimed -> readReplays(reclaimed.size()).thenApply(replayed -> concat(reclaimed, replayed)))
-                .thenCompose(this::resolve)
+                .thenCompose(read -> resolve(read, false))
                 .whenComplete(guarded((outcome, error) -> {
                     deliver(outcome, error);
                     // also the safety net for a missed wake-up: look for new entries every tick
@@ -193,11 +200,12 @@ final class GroupConsumer extends AbstractSubscription {
                 }));
     }
 
-    private record Outcome(List<Delivery> deliveries, int entriesRead) {
+    /** {@code mayHaveMore}: the read stopped at its window, not at the end of what there was. */
+    private record Outcome(List<Delivery> deliveries, boolean mayHaveMore) {
     }
 
-    private CompletableFuture<Outcome> resolve(List<PendingEntries.Entry> read) {
-        return entries.resolve(group, read).thenApply(deliveries -> new Outcome(deliveries, read.size()));
+    private CompletableFuture<Outcome> resolve(List<PendingEntries.Entry> read, boolean mayHaveMore) {
+        return entries.resolve(group, read).thenApply(deliveries -> new Outcome(deliveries, mayHaveMore));
     }
 
     private void deliver(Outcome outcome, Throwable error) {
@@ -234,7 +242,7 @@ final class GroupConsumer extends AbstractSubscription {
                 sink.deliver(outcome.deliveries());
                 sent();
             }
-            more = outcome.entriesRead() > 0;
+            more = outcome.mayHaveMore() || wakeMissed();
         }
         if (more) {
             wake();

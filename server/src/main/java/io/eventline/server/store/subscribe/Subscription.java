@@ -9,6 +9,11 @@ public interface Subscription {
     /** Something may be deliverable: new events, settled deliveries, or a client ready for more. Never blocks. */
     void wake();
 
+    /** The client can take more deliveries; by default, look again. */
+    default void clientReady() {
+        wake();
+    }
+
     /** What it delivers; fixed for the subscription's life, so the hub can index subscriptions by it. */
     SubscriptionTarget target();
 
