@@ -20,6 +20,18 @@ class PositionTest {
     }
 
     @Test
+    void aPositionReadFromAnEntryIdEqualsTheSameOneMadeFromNumbersAndSaysTheSameText() {
+        Position read = Position.ofEntryId(2, "1732261234567-7".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Position made = new Position(2, 1_732_261_234_567L, 7);
+
+        assertEquals(made, read);
+        assertEquals(made.hashCode(), read.hashCode());
+        assertEquals(made.toString(), read.toString());
+        assertEquals("2:1732261234567-7", read.toString());
+        assertTrue(!read.equals(new Position(1, 1_732_261_234_567L, 7)) && !read.equals(new Position(2, 1_732_261_234_567L, 8)));
+    }
+
+    @Test
     void ordersByTimeThenSequenceThenPartition() {
         assertTrue(new Position(9, 100, 0).compareTo(new Position(0, 101, 0)) < 0);
         assertTrue(new Position(9, 100, 0).compareTo(new Position(0, 100, 1)) < 0);
