@@ -110,7 +110,7 @@ final class ClusterLink implements RedisLink {
     @Override
     public RedisConnection.DedicatedConnection openDedicated() {
         StatefulRedisClusterConnection<byte[], byte[]> dedicated = connectedToEveryPrimary(client.connect(ByteArrayCodec.INSTANCE));
-        return new RedisConnection.DedicatedConnection(dedicated.sync(), dedicated::close);
+        return new RedisConnection.DedicatedConnection(dedicated.async(), dedicated::close);
     }
 
     @Override

@@ -5,7 +5,7 @@ import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.sync.RedisServerCommands;
-import io.lettuce.core.api.sync.RedisStreamCommands;
+import io.lettuce.core.api.async.RedisStreamAsyncCommands;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -191,7 +191,7 @@ public final class RedisConnection implements AutoCloseable, PrimaryLocator {
     }
 
     /** A dedicated connection's stream commands, and how to close it. */
-    public record DedicatedConnection(RedisStreamCommands<byte[], byte[]> commands, AutoCloseable closer) implements AutoCloseable {
+    public record DedicatedConnection(RedisStreamAsyncCommands<byte[], byte[]> commands, AutoCloseable closer) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             closer.close();

@@ -55,7 +55,7 @@ final class SingleNodeLink implements RedisLink {
     @Override
     public RedisConnection.DedicatedConnection openDedicated() {
         StatefulRedisConnection<byte[], byte[]> dedicated = client.connect(ByteArrayCodec.INSTANCE);
-        return new RedisConnection.DedicatedConnection(dedicated.sync(), dedicated::close);
+        return new RedisConnection.DedicatedConnection(dedicated.async(), dedicated::close);
     }
 
     @Override

@@ -1,19 +1,23 @@
 package io.eventline.server.store.subscribe;
 
+import io.eventline.server.concurrent.RateLimitedLog;
 import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.read.LogPointer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XReadArgs;
-import io.lettuce.core.api.sync.RedisStreamCommands;
-import io.eventline.server.concurrent.RateLimitedLog;
+import io.lettuce.core.api.async.RedisStreamAsyncCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 import static java.util.Objects.requireNonNull;
 
@@ -24,27 +28,32 @@ import static java.util.Objects.requireNonNull;
  * it wakes everyone; subscriptions also poll on their own ticks, so a missed wake-up only delays.
  * While this instance has no subscription it reads nothing, and starts again from the tails (waking
  * everyone) when one registers.
+ * <p>
+ * No thread of its own: each XREAD is sent when the previous reply has been handled, on the thread
+ * that completed it (Redis's I/O thread), so an appended event costs no hand-off to a tailer thread
+ * and back.
  */
 public final class LogTailer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LogTailer.class);
+    private static final int BATCH = 1000;
+    private static final Duration PAUSE_AFTER_ERROR = Duration.ofMillis(500);
+
     /** During a Redis outage every retry fails: one line a minute, not two a second. */
     private final RateLimitedLog warnings = new RateLimitedLog(log, Duration.ofMinutes(1));
-    private static final int BATCH = 1000;
-
-    private final RedisStreamCommands<byte[], byte[]> redis;
+    private final RedisStreamAsyncCommands<byte[], byte[]> redis;
     private final AutoCloseable connection;
     private final StoreKeys keys;
     private final List<Integer> partitions;
     private final SubscriptionHub hub;
     private final Duration block;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final Executor afterPause = CompletableFuture.delayedExecutor(PAUSE_AFTER_ERROR.toMillis(), TimeUnit.MILLISECONDS);
+    private volatile boolean running;
 
     /**
      * @param redis commands on a connection used by nothing else, whose timeout exceeds {@code block}
      * @param connection closed with the tailer
      */
-    public LogTailer(RedisStreamCommands<byte[], byte[]> redis, AutoCloseable connection, StoreKeys keys, List<Integer> partitions,
+    public LogTailer(RedisStreamAsyncCommands<byte[], byte[]> redis, AutoCloseable connection, StoreKeys keys, List<Integer> partitions,
             SubscriptionHub hub, Duration block) {
         this.partitions = List.copyOf(partitions);
         this.redis = requireNonNull(redis, "redis is null");
@@ -52,93 +61,110 @@ public final class LogTailer implements AutoCloseable {
         this.keys = requireNonNull(keys, "keys is null");
         this.hub = requireNonNull(hub, "hub is null");
         this.block = requireNonNull(block, "block is null");
-        this.thread = new Thread(this::run, "log-tailer-" + partitions);
-        this.thread.setDaemon(true);
     }
 
     public void start() {
-        thread.start();
+        running = true;
+        readFromTails();
     }
 
-    private void run() {
-        List<String> lastIds = null;
-        while (running) {
-            try {
-                if (hub.size() == 0) {
-                    // nobody to wake: reading the log would cost Redis and this server for nothing; a
-                    // subscription reads what it needs when it starts, and the tailer then starts at the tails
-                    lastIds = null;
-                    hub.awaitSubscription(block);
-                    continue;
+    /** Once there is a subscription: from where the logs end now, waking everyone (what came before is theirs to read). */
+    private void readFromTails() {
+        if (running) {
+            hub.whenSubscribed(() -> {
+                if (running) {
+                    currentTails().whenComplete((tails, error) -> handle(error, () -> {
+                        hub.wakeAll();
+                        readAfter(tails);
+                    }));
                 }
-                if (lastIds == null) {
-                    lastIds = currentTails();
-                    hub.wakeAll();
-                }
-                List<XReadArgs.StreamOffset<byte[]>> offsets = new ArrayList<>();
-                for (int i = 0; i < partitions.size(); i++) {
-                    offsets.add(XReadArgs.StreamOffset.from(keys.logKey(partitions.get(i)), lastIds.get(i)));
-                }
-                @SuppressWarnings("unchecked")
-                XReadArgs.StreamOffset<byte[]>[] streams = offsets.toArray(XReadArgs.StreamOffset[]::new);
-                List<StreamMessage<byte[], byte[]>> appended = redis.xread(XReadArgs.Builder.block(block).count(BATCH), streams);
-                for (StreamMessage<byte[], byte[]> message : appended) {
-                    int index = indexOf(message.getStream());
-                    int partition = partitions.get(index);
-                    lastIds.set(index, message.getId());
-                    LogPointer pointer = LogPointer.decode(partition, message);
-                    hub.appended(partition, pointer.stream(), pointer.type());
-                }
-            }
-            catch (InterruptedException e) {
-                return;
-            }
-            catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                warnings.warn("lost", "Log tailer lost track (" + e + "); starting again from the current tails");
-                lastIds = null;
-                sleepQuietly(Duration.ofMillis(500));
-            }
+            });
         }
+    }
+
+    private void readAfter(List<String> lastIds) {
+        if (!running) {
+            return;
+        }
+        if (hub.size() == 0) {
+            // nobody to wake: reading the log would cost Redis and this server for nothing
+            readFromTails();
+            return;
+        }
+        redis.xread(XReadArgs.Builder.block(block).count(BATCH), offsets(lastIds))
+                .whenComplete((appended, error) -> handle(error, () -> readAfter(wake(lastIds, appended))));
+    }
+
+    /** Goes on with {@code next} after a reply, or starts again after a pause: a failure here must not end the loop unseen. */
+    private void handle(Throwable error, Runnable next) {
+        if (error != null) {
+            lost(error);
+            return;
+        }
+        try {
+            next.run();
+        }
+        catch (RuntimeException | Error e) {
+            lost(e);
+        }
+    }
+
+    /** Wakes whom each appended pointer concerns; where each log was read up to now. */
+    private List<String> wake(List<String> lastIds, List<StreamMessage<byte[], byte[]>> appended) {
+        List<String> readTo = new ArrayList<>(lastIds);
+        for (StreamMessage<byte[], byte[]> message : appended) {
+            int index = indexOf(message.getStream());
+            int partition = partitions.get(index);
+            readTo.set(index, message.getId());
+            LogPointer pointer = LogPointer.decode(partition, message);
+            hub.appended(partition, pointer.stream(), pointer.type());
+        }
+        return readTo;
+    }
+
+    @SuppressWarnings("unchecked")
+    private XReadArgs.StreamOffset<byte[]>[] offsets(List<String> lastIds) {
+        XReadArgs.StreamOffset<byte[]>[] offsets = new XReadArgs.StreamOffset[partitions.size()];
+        for (int i = 0; i < partitions.size(); i++) {
+            offsets[i] = XReadArgs.StreamOffset.from(keys.logKey(partitions.get(i)), lastIds.get(i));
+        }
+        return offsets;
     }
 
     /** Where each partition log ends now. */
-    private List<String> currentTails() {
-        List<String> tails = new ArrayList<>();
+    private CompletableFuture<List<String>> currentTails() {
+        List<CompletableFuture<String>> tails = new ArrayList<>();
         for (int partition : partitions) {
-            List<StreamMessage<byte[], byte[]>> last = redis.xrevrange(keys.logKey(partition), Range.unbounded(), Limit.from(1));
-            tails.add(last.isEmpty() ? "0-0" : last.get(0).getId());
+            tails.add(redis.xrevrange(keys.logKey(partition), Range.unbounded(), Limit.from(1)).toCompletableFuture()
+                    .thenApply(last -> last.isEmpty() ? "0-0" : last.get(0).getId()));
         }
-        return tails;
+        return CompletableFuture.allOf(tails.toArray(CompletableFuture[]::new))
+                .thenApply(ignored -> tails.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** Lost track (an error, a reconnect): after a pause, start again from the tails. */
+    private void lost(Throwable error) {
+        if (!running) {
+            return;
+        }
+        warnings.warn("lost", "Log tailer lost track (" + error + "); starting again from the current tails");
+        afterPause.execute(this::readFromTails);
     }
 
     private int indexOf(byte[] logKey) {
         for (int i = 0; i < partitions.size(); i++) {
-            if (java.util.Arrays.equals(keys.logKey(partitions.get(i)), logKey)) {
+            if (Arrays.equals(keys.logKey(partitions.get(i)), logKey)) {
                 return i;
             }
         }
         throw new IllegalStateException("XREAD answered for a key it was not asked about");
     }
 
-    private static void sleepQuietly(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
         try {
             connection.close();
-            thread.join(5000);
         }
         catch (Exception e) {
             log.debug("closing the log tailer", e);

@@ -2,7 +2,7 @@ package io.eventline.server.store.subscribe;
 
 import io.eventline.server.store.StreamName;
 
-import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -15,8 +15,8 @@ import static java.util.Objects.requireNonNull;
  */
 public final class SubscriptionHub {
     private final SubscriptionIndex index;
-    /** Signalled when a subscription registers, for a tailer waiting for one. */
-    private final Object registered = new Object();
+    /** What runs once a subscription registers (a log tailer that idles meanwhile); guarded by itself. */
+    private final List<Runnable> onFirstSubscription = new ArrayList<>();
 
     public SubscriptionHub() {
         this(new SubscriptionIndex());
@@ -28,9 +28,12 @@ public final class SubscriptionHub {
 
     public void register(Subscription subscription) {
         index.add(subscription);
-        synchronized (registered) {
-            registered.notifyAll();
+        List<Runnable> waiting;
+        synchronized (onFirstSubscription) {
+            waiting = List.copyOf(onFirstSubscription);
+            onFirstSubscription.clear();
         }
+        waiting.forEach(Runnable::run);
     }
 
     public void unregister(Subscription subscription) {
@@ -41,14 +44,15 @@ public final class SubscriptionHub {
         return index.all().size();
     }
 
-    /** Waits at most {@code timeout} while this instance has no subscription; whether it has one now. */
-    public boolean awaitSubscription(Duration timeout) throws InterruptedException {
-        synchronized (registered) {
+    /** Runs {@code then} once this instance has a subscription: at once if it has one, else on the next registration's thread. Never blocks. */
+    public void whenSubscribed(Runnable then) {
+        synchronized (onFirstSubscription) {
             if (size() == 0) {
-                registered.wait(Math.max(1, timeout.toMillis()));
+                onFirstSubscription.add(then);
+                return;
             }
         }
-        return size() > 0;
+        then.run();
     }
 
     /** An event was appended: wake every subscription it may be for. */

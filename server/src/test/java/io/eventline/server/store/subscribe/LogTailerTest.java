@@ -5,6 +5,7 @@ import io.eventline.server.store.StoreKeys;
 import io.eventline.server.store.StreamName;
 import io.eventline.server.testing.RedisExtension;
 import io.eventline.server.testing.TestRedis;
+import io.lettuce.core.KillArgs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /** The tailer against a real Redis: it reads the log only while a subscription may need waking. */
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
@@ -60,16 +64,57 @@ class LogTailerTest {
     }
 
     @Test
-    void awaitingASubscriptionReturnsWhenOneRegistersOrWhenTheTimeoutPasses() throws Exception {
+    void whatWaitsForASubscriptionRunsOnceWhenOneRegistersOrAtOnceWhenThereIsOne() {
         SubscriptionHub alone = new SubscriptionHub();
-        assertFalse(alone.awaitSubscription(Duration.ofMillis(50)));
+        AtomicInteger ran = new AtomicInteger();
 
-        Thread registering = new Thread(() -> alone.register(new WakeCounter(StreamName.parse("order-1", "stream"))));
-        long started = System.nanoTime();
-        registering.start();
-        assertTrue(alone.awaitSubscription(Duration.ofSeconds(30)));
-        assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(20), "returned on the registration, not the timeout");
-        registering.join();
+        alone.whenSubscribed(ran::incrementAndGet);
+        assertEquals(0, ran.get(), "ran with no subscription");
+        alone.register(new WakeCounter(StreamName.parse("order-1", "stream")));
+        assertEquals(1, ran.get(), "the registration ran it");
+        alone.register(new WakeCounter(StreamName.parse("order-2", "stream")));
+        assertEquals(1, ran.get(), "ran again on a later registration");
+        alone.whenSubscribed(ran::incrementAndGet);
+        assertEquals(2, ran.get(), "with a subscription it runs at once");
+    }
+
+    @Test
+    void theTailerKeepsWakingAfterItsConnectionIsKilled(TestRedis testRedis) throws Exception {
+        assumeFalse(testRedis.isCluster(), "CLIENT LIST and CLIENT KILL of one node would miss the tailers of the others");
+        WakeCounter order1 = new WakeCounter(StreamName.parse("order-1", "stream"));
+        hub.register(order1);
+        assertTrue(order1.wakes.tryAcquire(10, TimeUnit.SECONDS), "woken when the tailer starts from the tails");
+
+        List<Long> tailers = awaitBlockedInXread();
+        for (long id : tailers) {
+            redis.commands().clientKill(KillArgs.Builder.id(id)).get(10, TimeUnit.SECONDS);
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (awaitBlockedInXread().equals(tailers)) {
+            assertTrue(System.nanoTime() < deadline, "the tailer did not read again on a new connection after its own was killed");
+            Thread.sleep(20);
+        }
+        // it starts again from the tails, waking everyone; then an append wakes its stream's subscription
+        assertTrue(order1.wakes.tryAcquire(10, TimeUnit.SECONDS), "woken when the tailer started again");
+        order1.wakes.drainPermits();
+        appendPointer("order-1");
+        assertTrue(order1.wakes.tryAcquire(10, TimeUnit.SECONDS), "an append after the tailer's connection was killed woke its subscription");
+    }
+
+    /** The IDs of the Redis connections waiting in an XREAD (the tailers'), once there is one. */
+    private List<Long> awaitBlockedInXread() throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (true) {
+            List<Long> blocked = redis.commands().clientList().get(10, TimeUnit.SECONDS).lines()
+                    .filter(client -> client.contains(" cmd=xread "))
+                    .map(client -> Long.parseLong(client.substring(3, client.indexOf(' '))))
+                    .toList();
+            if (!blocked.isEmpty()) {
+                return blocked;
+            }
+            assertTrue(System.nanoTime() < deadline, "no connection waits in XREAD: the tailer is not reading");
+            Thread.sleep(20);
+        }
     }
 
     private void appendPointer(String stream) throws Exception {
