@@ -1,5 +1,6 @@
 package io.eventline.server.store;
 
+import io.eventline.server.redis.EntryId;
 import io.eventline.server.redis.StoredEntry;
 import io.lettuce.core.StreamMessage;
 
@@ -67,7 +68,7 @@ public final class EventEntryCodec {
             fieldsAndValues.add(field);
             fieldsAndValues.add(value);
         });
-        Position id = Position.ofEntryId(partition, message.getId());
+        EntryId id = EntryId.parse(message.getId().getBytes(StandardCharsets.US_ASCII));
         return decode(stream, partition, new StoredEntry(id.millis(), id.sequence(), fieldsAndValues.toArray(byte[][]::new)));
     }
 
